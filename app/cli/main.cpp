@@ -1,0 +1,160 @@
+// neuralscope-cli: the core's math from the command line (see README, "Command line").
+// Exit status: 0 success, 2 bad input or usage (one line on stderr naming what to fix).
+#include "dataset.h"
+#include "size_limits.h"
+#include "trace_json.h"
+#include "trainer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using ns::cli::InputError;
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  neuralscope-cli trace FILE.json\n"
+    "  neuralscope-cli train --preset seed-4841 [--epochs N] [--lr ETA] [--seed S]\n"
+    "                        [--threads T] [--csv]\n";
+
+nlohmann::json readJsonFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot open the file for reading");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& error) {
+        // nlohmann's message already says where ("at line L, column C") and what it expected.
+        std::string what = error.what();
+        const auto start = what.find("parse error");
+        throw InputError(path + ": malformed JSON: " +
+                         (start == std::string::npos ? what : what.substr(start)));
+    }
+}
+
+int runTrace(const std::vector<std::string>& args) {
+    if (args.size() != 1) throw InputError("trace: expected one FILE.json argument");
+    const nlohmann::json document = readJsonFile(args[0]);
+    ns::cli::TraceRequest request;
+    try {
+        request = ns::cli::parseTraceRequest(document);
+    } catch (const InputError& error) {
+        throw InputError(args[0] + ": " + error.what());
+    }
+    const ns::Trace trace =
+        request.network.forwardBackward(request.inputs, request.targets, request.loss);
+    std::cout << ns::cli::traceToJson(trace).dump() << '\n';
+    return 0;
+}
+
+long parseWhole(const std::string& option, const std::string& text, long low, long high) {
+    std::size_t used = 0;
+    long value = 0;
+    try {
+        value = std::stol(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || value < low || value > high)
+        throw InputError(option + ": expected a whole number from " + std::to_string(low) +
+                         " to " + std::to_string(high) + ", found \"" + text + "\"");
+    return value;
+}
+
+double parsePositive(const std::string& option, const std::string& text) {
+    std::size_t used = 0;
+    double value = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || !(value > 0) || value > 1e6)
+        throw InputError(option + ": expected a positive number up to 1e6, found \"" + text + "\"");
+    return value;
+}
+
+int runTrain(const std::vector<std::string>& args) {
+    std::string preset;
+    long epochs = 1000;
+    double eta = 0.01;
+    long seed = 42;
+    long threads = 1;
+    bool csv = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& option = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw InputError(option + ": expected a value after it");
+            return args[++i];
+        };
+        if (option == "--preset") preset = value();
+        else if (option == "--epochs") epochs = parseWhole(option, value(), 1, ns::limits::kMaxEpochs);
+        else if (option == "--lr") eta = parsePositive(option, value());
+        else if (option == "--seed") seed = parseWhole(option, value(), 0, 2147483647L);
+        else if (option == "--threads") threads = parseWhole(option, value(), 1, ns::limits::kMaxThreads);
+        else if (option == "--csv") csv = true;
+        else throw InputError(option + ": unknown option for train (expected --preset, --epochs, "
+                              "--lr, --seed, --threads or --csv)");
+    }
+    if (preset != "seed-4841")
+        throw InputError("--preset: expected seed-4841, found \"" + preset + "\"");
+
+    // seed 001 §3.2: 1000 samples x ~ N(0,1)⁴, y = [Σx > 0]; 4-8-4-1, He init, BCE, full-batch GD.
+    ns::Dataset data = ns::makeSumSignDataset(1000, 4, static_cast<std::uint64_t>(seed));
+    ns::Mlp network = ns::Mlp::initialized(
+        {4, 8, 4, 1}, {ns::Activation::Relu, ns::Activation::Relu, ns::Activation::Sigmoid},
+        ns::Initialization::He, static_cast<std::uint64_t>(seed) + 1);
+    ns::TrainingOptions options;
+    options.loss = ns::Loss::Bce;
+    options.learningRate = eta;
+    options.parallel.threads = static_cast<int>(threads);
+    ns::Trainer trainer(std::move(network), std::move(data), options);
+
+    std::ostringstream rows;
+    if (csv) rows << "epoch,loss,accuracy\n";
+    const auto start = std::chrono::steady_clock::now();
+    for (long e = 0; e < epochs; ++e) {
+        const ns::EpochStats stats = trainer.step();
+        if (trainer.status() == ns::TrainingStatus::Diverged) break;
+        if (csv) rows << stats.epoch << ',' << stats.loss << ',' << stats.accuracy << '\n';
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    const ns::Trace final = trainer.network().forwardBackward(trainer.data().X, trainer.data().Y,
+                                                              ns::Loss::Bce);
+    std::cout << rows.str();
+    if (trainer.status() == ns::TrainingStatus::Diverged)
+        std::cerr << "neuralscope-cli: " << trainer.statusMessage() << '\n';
+    std::printf("seconds=%.6f loss=%.6f acc=%.4f\n", seconds, final.loss,
+                ns::accuracy(final.output(), trainer.data().Y));
+    return trainer.status() == ns::TrainingStatus::Diverged ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+            std::cout << kUsage;
+            return args.empty() ? 2 : 0;
+        }
+        const std::string command = args[0];
+        args.erase(args.begin());
+        if (command == "trace") return runTrace(args);
+        if (command == "train") return runTrain(args);
+        throw InputError("unknown command \"" + command + "\" (expected trace or train)");
+    } catch (const InputError& error) {
+        std::cerr << "neuralscope-cli: " << error.what() << '\n';
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "neuralscope-cli: " << error.what() << '\n';
+        return 2;
+    }
+}

@@ -1,0 +1,160 @@
+#include "trace_json.h"
+
+#include "size_limits.h"
+
+#include <cmath>
+
+namespace ns::cli {
+
+namespace {
+
+using nlohmann::json;
+
+std::string describe(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::string: return "the string " + value.dump();
+        case json::value_t::array: return "a list of " + std::to_string(value.size());
+        case json::value_t::object: return "an object";
+        default: return "the number " + value.dump();
+    }
+}
+
+[[noreturn]] void fail(const std::string& field, const std::string& expected, const json& found) {
+    throw InputError(field + ": expected " + expected + ", found " + describe(found));
+}
+
+const json& require(const json& document, const char* field) {
+    const auto it = document.find(field);
+    if (it == document.end()) throw InputError(std::string(field) + ": required field is missing");
+    return *it;
+}
+
+double number(const json& value, const std::string& field) {
+    if (!value.is_number()) fail(field, "a number", value);
+    const double v = value.get<double>();
+    if (!std::isfinite(v)) fail(field, "a finite number", value);
+    return v;
+}
+
+Matrix matrix(const json& value, const std::string& field, Eigen::Index rows, Eigen::Index cols,
+              const std::string& shape) {
+    if (!value.is_array() || static_cast<Eigen::Index>(value.size()) != rows)
+        fail(field, shape, value);
+    Matrix m(rows, cols);
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const json& row = value[static_cast<std::size_t>(r)];
+        const std::string rowField = field + "[" + std::to_string(r) + "]";
+        if (!row.is_array() || static_cast<Eigen::Index>(row.size()) != cols)
+            fail(rowField, "a list of " + std::to_string(cols) + " numbers", row);
+        for (Eigen::Index c = 0; c < cols; ++c)
+            m(r, c) = number(row[static_cast<std::size_t>(c)], rowField + "[" + std::to_string(c) + "]");
+    }
+    return m;
+}
+
+json rows(const Matrix& m) {
+    json out = json::array();
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        json row = json::array();
+        for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(m(r, c));
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+}  // namespace
+
+TraceRequest parseTraceRequest(const json& document) {
+    if (!document.is_object()) fail("document", "a JSON object", document);
+
+    const json& sizesJson = require(document, "sizes");
+    if (!sizesJson.is_array()) fail("sizes", "a list of layer sizes", sizesJson);
+    std::vector<int> sizes;
+    for (std::size_t i = 0; i < sizesJson.size(); ++i) {
+        const json& s = sizesJson[i];
+        const std::string field = "sizes[" + std::to_string(i) + "]";
+        if (!s.is_number_integer()) fail(field, "a whole number of units", s);
+        const auto units = s.get<long long>();
+        if (units < 1 || units > static_cast<long long>(limits::kMaxUnitsPerLayer))
+            fail(field, "1 to " + std::to_string(limits::kMaxUnitsPerLayer) + " units", s);
+        sizes.push_back(static_cast<int>(units));
+    }
+    if (sizes.size() < 2 || sizes.size() - 1 > limits::kMaxWeightLayers)
+        fail("sizes", "2 to " + std::to_string(limits::kMaxWeightLayers + 1) + " layer sizes",
+             sizesJson);
+    const std::size_t layerCount = sizes.size() - 1;
+
+    const json& activationsJson = require(document, "activations");
+    if (!activationsJson.is_array() || activationsJson.size() != layerCount)
+        fail("activations", "a list of " + std::to_string(layerCount) + " names", activationsJson);
+    std::vector<Activation> activations;
+    for (std::size_t l = 0; l < layerCount; ++l) {
+        const json& a = activationsJson[l];
+        const std::string field = "activations[" + std::to_string(l) + "]";
+        const auto parsed = a.is_string() ? parseActivation(a.get<std::string>()) : std::nullopt;
+        if (!parsed)
+            fail(field,
+                 "one of identity, sigmoid, tanh, relu, leaky_relu, elu, gelu, softmax", a);
+        if (*parsed == Activation::Softmax && l + 1 != layerCount)
+            fail(field, "softmax only on the output layer", a);
+        activations.push_back(*parsed);
+    }
+    if (const std::string problem = Mlp::checkArchitecture(sizes, activations); !problem.empty())
+        throw InputError(problem);
+
+    TraceRequest request{Mlp(sizes, activations), Loss::Bce, {}, {}};
+    const json& lossJson = require(document, "loss");
+    const auto loss = lossJson.is_string() ? parseLoss(lossJson.get<std::string>()) : std::nullopt;
+    if (!loss) fail("loss", "one of mse, mae, huber, bce, ce", lossJson);
+    request.loss = *loss;
+
+    const json& weights = require(document, "weights");
+    const json& biases = require(document, "biases");
+    if (!weights.is_array() || weights.size() != layerCount)
+        fail("weights", "a list of " + std::to_string(layerCount) + " matrices", weights);
+    if (!biases.is_array() || biases.size() != layerCount)
+        fail("biases", "a list of " + std::to_string(layerCount) + " vectors", biases);
+    for (std::size_t l = 0; l < layerCount; ++l) {
+        DenseLayer& layer = request.network.layer(l);
+        const std::string field = "weights[" + std::to_string(l) + "]";
+        layer.W = matrix(weights[l], field, sizes[l + 1], sizes[l],
+                         "a list of " + std::to_string(sizes[l + 1]) + " rows of " +
+                             std::to_string(sizes[l]) + " numbers");
+        const json& b = biases[l];
+        const std::string biasField = "biases[" + std::to_string(l) + "]";
+        if (!b.is_array() || b.size() != static_cast<std::size_t>(sizes[l + 1]))
+            fail(biasField, "a list of " + std::to_string(sizes[l + 1]) + " numbers", b);
+        for (int j = 0; j < sizes[l + 1]; ++j)
+            layer.b(j) = number(b[static_cast<std::size_t>(j)],
+                                biasField + "[" + std::to_string(j) + "]");
+    }
+
+    const json& inputs = require(document, "inputs");
+    if (!inputs.is_array() || inputs.empty() || inputs.size() > limits::kMaxBatch)
+        fail("inputs", "a list of 1 to " + std::to_string(limits::kMaxBatch) + " samples", inputs);
+    const auto batch = static_cast<Eigen::Index>(inputs.size());
+    request.inputs = matrix(inputs, "inputs", batch, sizes.front(),
+                            "a list of samples of " + std::to_string(sizes.front()) + " numbers");
+    request.targets = matrix(require(document, "targets"), "targets", batch, sizes.back(),
+                             std::to_string(batch) + " targets (one per input) of " +
+                                 std::to_string(sizes.back()) + " numbers");
+    return request;
+}
+
+nlohmann::json traceToJson(const Trace& trace) {
+    json layers = json::array();
+    for (const LayerTrace& t : trace.layers) {
+        json db = json::array();
+        for (Eigen::Index j = 0; j < t.db.size(); ++j) db.push_back(t.db(j));
+        layers.push_back({{"z", rows(t.z)},
+                          {"a", rows(t.a)},
+                          {"delta", rows(t.delta)},
+                          {"dW", rows(t.dW)},
+                          {"db", std::move(db)}});
+    }
+    return {{"loss", trace.loss}, {"layers", std::move(layers)}};
+}
+
+}  // namespace ns::cli
