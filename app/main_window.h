@@ -1,0 +1,82 @@
+#pragma once
+// The main window: the network drawing, the loss curve, the training controls and the status
+// bar, all wired to one SessionModel.
+#include "session_model.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class QToolBar;
+class QMenu;
+
+namespace ns {
+
+class NetworkView;
+class TrainingCurve;
+class LanguageSwitcher;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget* parent = nullptr);
+
+    NetworkView* networkView() const { return networkView_; }
+    TrainingCurve* trainingCurve() const { return curve_; }
+    QAction* playAction() const { return playAction_; }
+    QAction* stepAction() const { return stepAction_; }
+    QAction* resetAction() const { return resetAction_; }
+    void refreshNow();  // apply pending model changes at once (screenshots, tests)
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void retranslate();
+    void onModelChanged(SessionModel::Changes changes);
+    void updateStatus();
+    void saveScreenshot();
+
+    SessionModel* model_;
+    LanguageSwitcher* languages_;
+    NetworkView* networkView_;
+    TrainingCurve* curve_;
+    QLabel* headline_;
+    QLabel* warning_;
+    QLabel* epochLabel_;
+    QLabel* lossLabel_;
+    QLabel* accuracyLabel_;
+    QToolBar* toolBar_ = nullptr;
+    QLabel* learningRateLabel_ = nullptr;
+    QDoubleSpinBox* learningRate_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QComboBox* speed_ = nullptr;
+    QLabel* sampleLabel_ = nullptr;
+    QSpinBox* sample_ = nullptr;
+    QAction* playAction_ = nullptr;
+    QAction* stepAction_ = nullptr;
+    QAction* resetAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
+    QAction* screenshotAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+    QMenu* trainingMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* languageMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+    QActionGroup* languageGroup_ = nullptr;
+    std::size_t curveShown_ = 0;   // history entries already on the curve
+    int curveGeneration_ = 0;
+};
+
+}  // namespace ns

@@ -1,0 +1,12 @@
+# Fails unless BINARY loads libQCustomPlotQt6 and nothing built for Qt 5.
+execute_process(COMMAND ldd ${BINARY} OUTPUT_VARIABLE libraries RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "ldd ${BINARY} failed")
+endif()
+if(NOT libraries MATCHES "libQCustomPlotQt6\\.so")
+  message(FATAL_ERROR "libQCustomPlotQt6 is not linked:\n${libraries}")
+endif()
+if(libraries MATCHES "libQCustomPlot\\.so" OR libraries MATCHES "libQt5")
+  message(FATAL_ERROR "a Qt 5 library is linked:\n${libraries}")
+endif()
+message(STATUS "only Qt 6 libraries are loaded")
