@@ -29,133 +29,250 @@ void resizeTrace(const std::vector<DenseLayer>& layers, Eigen::Index batch, Trac
     }
 }
 
-// The three products of a dense layer, written for thin layers. Rows are processed in blocks
-// of kBlock samples held in kChains independent vector accumulators (Eigen fixed-size arrays):
-// independent chains hide the multiply-add latency, and for layers of a few units this beats
-// GEMM, whose packing costs more than the arithmetic. No sum is ever reassociated between
-// runs, so results are reproducible at any thread count. Biases are added last, as in the
-// textbook's X·Wᵀ + b.
-constexpr Eigen::Index kLanes = 8;
-constexpr Eigen::Index kChains = 4;
-constexpr Eigen::Index kBlock = kLanes * kChains;
-using Lanes = Eigen::Array<double, kLanes, 1>;
-using LanesIn = Eigen::Map<const Lanes, Eigen::Unaligned>;
-using LanesOut = Eigen::Map<Lanes, Eigen::Unaligned>;
+// The hot loops below are written for thin layers (a few units, a batch of hundreds of rows):
+// one sample per row, column-major, so a column of a layer is contiguous and a SIMD register
+// holds consecutive samples. For such shapes GEMM's packing costs more than the arithmetic.
+//
+// They work on one register of doubles at a time (8 with AVX-512, 4 with AVX2, 2 with SSE2).
+// Eigen names the register type and provides exp and log for it; the arithmetic uses the
+// compiler's vector operators (GCC, Clang), which also give a branch-free element-wise select,
+// where Eigen 3.4's Array::select is evaluated one coefficient at a time. Every kernel is a
+// template on V, the register type or plain double, so one body also handles the rows left
+// over after the last full register. No sum is ever reassociated between runs: results are
+// reproducible at any thread count.
+using Packet = Eigen::internal::packet_traits<double>::type;
+constexpr Eigen::Index kLanes = sizeof(Packet) / sizeof(double);
+template <typename V> constexpr Eigen::Index kWidth = sizeof(V) / sizeof(double);
 
-// What happens to Σ_k w_k·column_k before it is stored: the bias, and for a ReLU layer the
-// activation too, fused so the data is touched once.
-struct Epilogue {
-    double bias = 0;
-    double* reluOut = nullptr;  // if set, also write max(out, 0) here (a = ReLU(z))
-};
+template <typename V> V load(const double* p) { return Eigen::internal::ploadu<V>(p); }
+template <typename V> void store(double* p, const V& v) { Eigen::internal::pstoreu(p, v); }
+template <typename V> V splat(double v) { return Eigen::internal::pset1<V>(v); }
 
-// out[i] = Σ_k coefficient(k) · column(k)[i] (+ epilogue) for every row i: the shared shape of
-// z = prev Wᵀ + b and of upstream = δ W.
-template <bool kRelu, typename Coefficient, typename Column>
-void weightedColumnSum(Eigen::Index rows, Eigen::Index terms, Coefficient coefficient,
-                       Column column, double* out, const Epilogue& epilogue) {
-    auto finish = [&](Eigen::Index i, const Lanes& sum) {
-        const Lanes value = sum + epilogue.bias;
-        LanesOut(out + i) = value;
-        if constexpr (kRelu) LanesOut(epilogue.reluOut + i) = value.max(0.0);
-    };
+// Calls step(i, V{}) for every register of rows starting at i, then for each leftover row with
+// V = double; step reads its register type from the second argument.
+template <typename Step>
+void forEachRow(Eigen::Index rows, Step&& step) {
     Eigen::Index i = 0;
-    for (; i + kBlock <= rows; i += kBlock) {
-        Lanes acc[kChains];
-        for (Eigen::Index c = 0; c < kChains; ++c) acc[c].setZero();
-        for (Eigen::Index k = 0; k < terms; ++k) {
-            const double w = coefficient(k);
-            const double* in = column(k) + i;
-            for (Eigen::Index c = 0; c < kChains; ++c) acc[c] += w * LanesIn(in + c * kLanes);
-        }
-        for (Eigen::Index c = 0; c < kChains; ++c) finish(i + c * kLanes, acc[c]);
-    }
-    for (; i + kLanes <= rows; i += kLanes) {
-        Lanes acc = Lanes::Zero();
-        for (Eigen::Index k = 0; k < terms; ++k) acc += coefficient(k) * LanesIn(column(k) + i);
-        finish(i, acc);
-    }
-    for (; i < rows; ++i) {
-        double acc = 0;
-        for (Eigen::Index k = 0; k < terms; ++k) acc += coefficient(k) * column(k)[i];
-        const double value = acc + epilogue.bias;
-        out[i] = value;
-        if constexpr (kRelu) epilogue.reluOut[i] = value > 0 ? value : 0.0;
+    for (; i + kLanes <= rows; i += kLanes) step(i, Packet{});
+    for (; i < rows; ++i) step(i, 0.0);
+}
+
+// sum[c] = Σ_k weight(k) · column(k)[i + c·width], k in order from 0: the shared shape of
+// z = prev Wᵀ + b and of upstream = δ W. Several registers share each broadcast weight.
+template <typename V, int kCount, typename Weight, typename Column>
+void weightedSums(Eigen::Index terms, const Weight& weight, const Column& column, Eigen::Index i,
+                  V (&sum)[kCount]) {
+    for (V& s : sum) s = V{};
+    for (Eigen::Index k = 0; k < terms; ++k) {
+        const V w = splat<V>(weight(k));
+        const double* in = column(k) + i;
+        for (int c = 0; c < kCount; ++c) sum[c] += w * load<V>(in + c * kWidth<V>);
     }
 }
 
-// z = prev Wᵀ + 1 bᵀ (eqs. 42–44 before σ); with relu set, a = ReLU(z) in the same pass.
-void denseForward(const ConstMatrixRef& prev, const Matrix& W, const Vector& b, MatrixRef z,
-                  MatrixRef* relu) {
-    for (Eigen::Index j = 0; j < W.rows(); ++j) {
-        auto weight = [&](Eigen::Index k) { return W(j, k); };
-        auto input = [&](Eigen::Index k) { return prev.col(k).data(); };
-        if (relu)
-            weightedColumnSum<true>(prev.rows(), W.cols(), weight, input, z.col(j).data(),
-                                    Epilogue{b(j), relu->col(j).data()});
-        else
-            weightedColumnSum<false>(prev.rows(), W.cols(), weight, input, z.col(j).data(),
-                                     Epilogue{b(j), nullptr});
+// finish(i, sum) for every row i, with sum as above: four registers at a time, then one, then
+// single rows.
+template <typename Weight, typename Column, typename Finish>
+void forEachWeightedSum(Eigen::Index rows, Eigen::Index terms, const Weight& weight,
+                        const Column& column, Finish&& finish) {
+    constexpr int kBlock = 4;
+    Eigen::Index i = 0;
+    for (; i + kBlock * kLanes <= rows; i += kBlock * kLanes) {
+        Packet sum[kBlock];
+        weightedSums(terms, weight, column, i, sum);
+        for (int c = 0; c < kBlock; ++c) finish(i + c * kLanes, sum[c]);
+    }
+    forEachRow(rows - i, [&](Eigen::Index r, auto type) {
+        decltype(type) sum[1];
+        weightedSums(terms, weight, column, i + r, sum);
+        finish(i + r, sum[0]);
+    });
+}
+
+template <typename V> V relu(const V& z) { return z > V{} ? z : V{}; }
+// 1 / (1 + e^−z): Eigen's vector exp saturates instead of overflowing, std::exp overflows to
+// inf and 1/inf is exactly 0, so this is never NaN for a finite z.
+template <typename V> V logistic(const V& z) {
+    return splat<V>(1.0) / (splat<V>(1.0) + Eigen::internal::pexp(V{} - z));
+}
+
+// The activations whose σ is applied while z is still in a register.
+enum class Fused { None, Identity, Relu, Sigmoid };
+
+// z = prev Wᵀ + 1 bᵀ (eqs. 42–44 before σ), the bias added last as in the textbook's
+// X·Wᵀ + b, and a = σ(z) in the same pass unless kF is None, so the data is touched once. The
+// activation is a template argument so the per-register epilogue has no branch.
+template <Fused kF>
+void denseForwardAs(const ConstMatrixRef& prev, const DenseLayer& layer, MatrixRef z,
+                    MatrixRef a) {
+    for (Eigen::Index j = 0; j < layer.units(); ++j) {
+        const double bias = layer.b(j);
+        double* zj = z.col(j).data();
+        double* aj = a.col(j).data();
+        forEachWeightedSum(
+            prev.rows(), layer.fanIn(), [&](Eigen::Index k) { return layer.W(j, k); },
+            [&](Eigen::Index k) { return prev.col(k).data(); },
+            [&](Eigen::Index i, auto sum) {
+                using V = decltype(sum);
+                const V value = sum + splat<V>(bias);
+                store(zj + i, value);
+                if constexpr (kF == Fused::Identity) store(aj + i, value);
+                if constexpr (kF == Fused::Relu) store(aj + i, relu(value));
+                if constexpr (kF == Fused::Sigmoid) store(aj + i, logistic(value));
+            });
     }
 }
 
-// upstream = δ W: the first half of δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾) ⊙ σ'(z⁽ˡ⁻¹⁾)
-void denseBackwardInput(const ConstMatrixRef& delta, const Matrix& W, MatrixRef upstream) {
-    for (Eigen::Index k = 0; k < W.cols(); ++k)
-        weightedColumnSum<false>(
+// Fills z, and a for identity, ReLU and sigmoid. Returns whether a was written; for the other
+// activations the caller applies σ.
+bool denseForward(const ConstMatrixRef& prev, const DenseLayer& layer, MatrixRef z, MatrixRef a) {
+    switch (layer.activation) {
+        case Activation::Identity: denseForwardAs<Fused::Identity>(prev, layer, z, a); return true;
+        case Activation::Relu: denseForwardAs<Fused::Relu>(prev, layer, z, a); return true;
+        case Activation::Sigmoid: denseForwardAs<Fused::Sigmoid>(prev, layer, z, a); return true;
+        default: denseForwardAs<Fused::None>(prev, layer, z, a); return false;
+    }
+}
+
+// δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾) ⊙ σ'(z⁽ˡ⁻¹⁾), the chain rule one layer back. For ReLU below, σ' is a
+// select fused into the sum (exactly 0 where z ≤ 0, as eq. 12 has it at the kink); otherwise
+// the caller multiplies by σ' afterwards. Returns whether σ' was applied.
+bool denseBackwardInput(const ConstMatrixRef& delta, const Matrix& W, Activation below,
+                        const ConstMatrixRef& belowZ, MatrixRef belowDelta) {
+    const bool relu = below == Activation::Relu;
+    for (Eigen::Index k = 0; k < W.cols(); ++k) {
+        const double* zk = belowZ.col(k).data();
+        double* out = belowDelta.col(k).data();
+        forEachWeightedSum(
             delta.rows(), W.rows(), [&](Eigen::Index j) { return W(j, k); },
-            [&](Eigen::Index j) { return delta.col(j).data(); }, upstream.col(k).data(),
-            Epilogue{});
+            [&](Eigen::Index j) { return delta.col(j).data(); },
+            [&](Eigen::Index i, auto sum) {
+                using V = decltype(sum);
+                store(out + i, relu ? (load<V>(zk + i) > V{} ? sum : V{}) : sum);
+            });
+    }
+    return relu;
 }
 
-// Σᵢ x[i]·y[i] for up to kChains columns y at once, sharing each load of x; every column has
-// its own lane accumulator, summed in a fixed order at the end.
-void fixedOrderDots(const double* x, const double* const* y, Eigen::Index columns, Eigen::Index n,
-                    double* result) {
-    Lanes acc[kChains];
-    for (Eigen::Index c = 0; c < columns; ++c) acc[c].setZero();
-    Eigen::Index i = 0;
-    for (; i + kLanes <= n; i += kLanes) {
-        const Lanes xi = LanesIn(x + i);
-        for (Eigen::Index c = 0; c < columns; ++c) acc[c] += xi * LanesIn(y[c] + i);
-    }
-    for (Eigen::Index c = 0; c < columns; ++c) {
-        double sum = 0;
-        for (Eigen::Index r = i; r < n; ++r) sum += x[r] * y[c][r];
-        result[c] = sum + acc[c].sum();
-    }
-}
-
+// Σᵢ x[i] over n values: four register accumulators, then the leftover rows, combined in a
+// fixed order.
 double fixedOrderSum(const double* x, Eigen::Index n) {
-    Lanes acc[kChains];
-    for (Eigen::Index c = 0; c < kChains; ++c) acc[c].setZero();
+    Packet acc[4] = {};
     Eigen::Index i = 0;
-    for (; i + kBlock <= n; i += kBlock)
-        for (Eigen::Index c = 0; c < kChains; ++c) acc[c] += LanesIn(x + i + c * kLanes);
+    for (; i + 4 * kLanes <= n; i += 4 * kLanes)
+        for (int c = 0; c < 4; ++c) acc[c] += load<Packet>(x + i + c * kLanes);
     double sum = 0;
     for (; i < n; ++i) sum += x[i];
-    for (Eigen::Index c = 0; c < kChains; ++c) sum += acc[c].sum();
+    for (const Packet& a : acc) sum += Eigen::internal::predux(a);
     return sum;
 }
 
-// dW = δᵀ prev and db = Σ δ over this chunk's rows (sums, not yet means).
+// One tile of the weight gradient over this chunk's rows: dW(j, k) = Σᵢ δᵢⱼ·prevᵢₖ for kJ
+// units from j0 and kK inputs from k0, and with kBias also db(j) = Σᵢ δᵢⱼ (sums, not yet
+// means). Each pair has its own register accumulator fed the rows in order (a kJ × kK tile
+// shares every load, and its independent chains hide the add latency); the leftover rows go
+// to scalar accumulators, and both are combined in a fixed order at the end.
+template <bool kBias, int kJ, int kK, typename V>
+void accumulateTile(const double* const (&delta)[kJ], const double* const (&prev)[kK],
+                    Eigen::Index i, V (&sum)[kJ][kK], V (&biasSum)[kJ]) {
+    V x[kK];
+    for (int k = 0; k < kK; ++k) x[k] = load<V>(prev[k] + i);
+    for (int j = 0; j < kJ; ++j) {
+        const V d = load<V>(delta[j] + i);
+        for (int k = 0; k < kK; ++k) sum[j][k] += d * x[k];
+        if constexpr (kBias) biasSum[j] += d;
+    }
+}
+
+template <int kJ, int kK, bool kBias>
+void gradientTile(const ConstMatrixRef& delta, Eigen::Index j0, const ConstMatrixRef& prev,
+                  Eigen::Index k0, Matrix& dW, RowVector& db) {
+    const double* d[kJ];
+    const double* x[kK];
+    for (int j = 0; j < kJ; ++j) d[j] = delta.col(j0 + j).data();
+    for (int k = 0; k < kK; ++k) x[k] = prev.col(k0 + k).data();
+    Packet sum[kJ][kK] = {}, biasSum[kJ] = {};
+    double tail[kJ][kK] = {}, biasTail[kJ] = {};
+    Eigen::Index i = 0;
+    for (; i + kLanes <= delta.rows(); i += kLanes) accumulateTile<kBias>(d, x, i, sum, biasSum);
+    for (; i < delta.rows(); ++i) accumulateTile<kBias>(d, x, i, tail, biasTail);
+    for (int j = 0; j < kJ; ++j) {
+        for (int k = 0; k < kK; ++k)
+            dW(j0 + j, k0 + k) = Eigen::internal::predux(sum[j][k]) + tail[j][k];
+        if constexpr (kBias) db(j0 + j) = Eigen::internal::predux(biasSum[j]) + biasTail[j];
+    }
+}
+
+// dW = δᵀ prev and db = Σ δ over this chunk's rows, in tiles of 4 × 4 (1-wide at the edges).
 void denseBackwardWeights(const ConstMatrixRef& delta, const ConstMatrixRef& prev, Matrix& dW,
                           RowVector& db) {
-    const Eigen::Index rows = delta.rows(), fanIn = prev.cols();
-    dW.resize(delta.cols(), fanIn);
-    db.resize(delta.cols());
-    for (Eigen::Index j = 0; j < delta.cols(); ++j) {
-        const double* d = delta.col(j).data();
-        db(j) = fixedOrderSum(d, rows);
-        for (Eigen::Index k0 = 0; k0 < fanIn; k0 += kChains) {
-            const Eigen::Index columns = std::min(kChains, fanIn - k0);
-            const double* in[kChains];
-            double dots[kChains];
-            for (Eigen::Index c = 0; c < columns; ++c) in[c] = prev.col(k0 + c).data();
-            fixedOrderDots(d, in, columns, rows, dots);
-            for (Eigen::Index c = 0; c < columns; ++c) dW(j, k0 + c) = dots[c];
-        }
-    }
+    constexpr int kTile = 4;
+    const Eigen::Index units = delta.cols(), fanIn = prev.cols();
+    resizeIfNeeded(dW, units, fanIn);
+    db.resize(units);
+    auto row = [&]<int kJ>(Eigen::Index j0) {
+        Eigen::Index k0 = 0;
+        for (; k0 + kTile <= fanIn; k0 += kTile)
+            k0 == 0 ? gradientTile<kJ, kTile, true>(delta, j0, prev, k0, dW, db)
+                    : gradientTile<kJ, kTile, false>(delta, j0, prev, k0, dW, db);
+        for (; k0 < fanIn; ++k0)
+            k0 == 0 ? gradientTile<kJ, 1, true>(delta, j0, prev, k0, dW, db)
+                    : gradientTile<kJ, 1, false>(delta, j0, prev, k0, dW, db);
+    };
+    Eigen::Index j0 = 0;
+    for (; j0 + kTile <= units; j0 += kTile) row.template operator()<kTile>(j0);
+    for (; j0 < units; ++j0) row.template operator()<1>(j0);
+}
+
+// Whether every target is exactly 0 or 1, which the one-logarithm form of eq. 25 needs.
+bool allBinary(const double* y, Eigen::Index n) {
+    Packet other = {};
+    double otherTail = 0;
+    auto count = [](auto t, auto& total) {
+        using V = decltype(t);
+        total += (t == V{}) | (t == splat<V>(1.0)) ? V{} : splat<V>(1.0);
+    };
+    Eigen::Index i = 0;
+    for (; i + kLanes <= n; i += kLanes) count(load<Packet>(y + i), other);
+    for (; i < n; ++i) count(y[i], otherTail);
+    return Eigen::internal::predux(other) + otherTail == 0;
+}
+
+// The textbook's output pairing in one pass: sigmoid, binary cross-entropy, one output and 0/1
+// targets. ℓᵢ = −log(clip(ŷᵢ)) or −log(clip(1 − ŷᵢ)) (eq. 25: one term is exactly zero),
+// δᵢ = ŷᵢ − yᵢ (the closed form of Algorithm 3), and the running Σℓ and count of samples
+// classified right (threshold 0.5, seed 001 §3.6), as perSampleLoss, outputDelta and
+// countCorrect compute them.
+template <typename V>
+void sigmoidBinaryCrossEntropyStep(const double* a, const double* y, double* loss, double* delta,
+                                   Eigen::Index i, V& lossSum, V& correct) {
+    const V one = splat<V>(1.0), half = splat<V>(0.5);
+    const V low = splat<V>(kProbabilityClip), high = splat<V>(1.0 - kProbabilityClip);
+    const V p = load<V>(a + i), t = load<V>(y + i);
+    const V clipped = p < low ? low : (p > high ? high : p);  // NaN stays NaN
+    const V l = V{} - Eigen::internal::plog(t * clipped + (one - t) * (one - clipped));
+    store(loss + i, l);
+    store(delta + i, p - t);
+    lossSum += l;
+    correct += (p > half) == (t > half) ? one : V{};
+}
+
+struct OutputSums {
+    double loss = 0;
+    long correct = 0;
+};
+
+OutputSums sigmoidBinaryCrossEntropy(const double* a, const double* y, double* loss,
+                                     double* delta, Eigen::Index rows) {
+    Packet lossSum = {}, correct = {};
+    double lossTail = 0, correctTail = 0;
+    Eigen::Index i = 0;
+    for (; i + kLanes <= rows; i += kLanes)
+        sigmoidBinaryCrossEntropyStep(a, y, loss, delta, i, lossSum, correct);
+    for (; i < rows; ++i)
+        sigmoidBinaryCrossEntropyStep(a, y, loss, delta, i, lossTail, correctTail);
+    return {Eigen::internal::predux(lossSum) + lossTail,
+            static_cast<long>(Eigen::internal::predux(correct) + correctTail)};
 }
 
 }  // namespace
@@ -278,6 +395,8 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
     }
     const Matrix& input = trace.input;
     const Matrix* target = Y ? &trace.target : nullptr;
+    const bool sigmoidBce = loss == Loss::Bce && layers_.back().activation == Activation::Sigmoid &&
+                            outputs() == 1;
 
     // One parallel region per batch: each chunk runs its rows through the whole network and
     // back, writing only its own rows of the trace and its own partial sums.
@@ -289,55 +408,65 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
         for (std::size_t l = 0; l < L; ++l) {
             const DenseLayer& layer = layers_[l];
             LayerTrace& t = trace.layers[l];
-            MatrixRef a = t.a.middleRows(r0, rows);
-            const bool relu = layer.activation == Activation::Relu;
-            denseForward(l == 0 ? rowsOf(input) : rowsOf(trace.layers[l - 1].a), layer.W, layer.b,
-                         t.z.middleRows(r0, rows), relu ? &a : nullptr);
-            if (!relu) activate(layer.activation, rowsOf(t.z), a);
+            if (!denseForward(l == 0 ? rowsOf(input) : rowsOf(trace.layers[l - 1].a), layer,
+                              t.z.middleRows(r0, rows), t.a.middleRows(r0, rows)))
+                activate(layer.activation, rowsOf(t.z), t.a.middleRows(r0, rows));
         }
         if (!target) continue;
 
         ChunkGradients& g = trace.scratch[static_cast<std::size_t>(chunk)];
         LayerTrace& out = trace.layers[L - 1];
         auto lossRows = trace.perSampleLoss.segment(r0, rows);
-        perSampleLoss(loss, rowsOf(out.a), rowsOf(*target), lossRows);
-        g.lossSum = fixedOrderSum(lossRows.data(), rows);
-        g.correct = countCorrect(rowsOf(out.a), rowsOf(*target));
-        outputDelta(loss, layers_[L - 1].activation, rowsOf(out.z), rowsOf(out.a), rowsOf(*target),
-                    out.delta.middleRows(r0, rows));
+        const double* y = target->col(0).data() + r0;
+        if (sigmoidBce && allBinary(y, rows)) {
+            const OutputSums sums = sigmoidBinaryCrossEntropy(
+                out.a.col(0).data() + r0, y, lossRows.data(), out.delta.col(0).data() + r0, rows);
+            g.lossSum = sums.loss;
+            g.correct = sums.correct;
+        } else {
+            perSampleLoss(loss, rowsOf(out.a), rowsOf(*target), lossRows);
+            g.lossSum = fixedOrderSum(lossRows.data(), rows);
+            g.correct = countCorrect(rowsOf(out.a), rowsOf(*target));
+            outputDelta(loss, layers_[L - 1].activation, rowsOf(out.z), rowsOf(out.a),
+                        rowsOf(*target), out.delta.middleRows(r0, rows));
+        }
         for (std::size_t l = L; l-- > 0;) {
             const ConstMatrixRef delta = rowsOf(trace.layers[l].delta);
             denseBackwardWeights(delta, l == 0 ? rowsOf(input) : rowsOf(trace.layers[l - 1].a),
                                  g.dW[l], g.db[l]);
             if (l == 0) break;
-            // δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾) ⊙ σ'(z⁽ˡ⁻¹⁾): the chain rule one layer back, in place.
             LayerTrace& below = trace.layers[l - 1];
-            auto belowDelta = below.delta.middleRows(r0, rows);
-            denseBackwardInput(delta, layers_[l].W, belowDelta);
-            multiplyByDerivative(layers_[l - 1].activation, rowsOf(below.z), rowsOf(below.a),
-                                 belowDelta, belowDelta);
+            const Activation f = layers_[l - 1].activation;
+            if (!denseBackwardInput(delta, layers_[l].W, f, rowsOf(below.z),
+                                    below.delta.middleRows(r0, rows)))
+                multiplyByDerivative(f, rowsOf(below.z), rowsOf(below.a), rowsOf(below.delta),
+                                     below.delta.middleRows(r0, rows));
         }
     }
     if (!Y) return;
 
-    // Deterministic reduction: chunk order, whatever thread computed each chunk.
+    // Deterministic reduction: chunk order, whatever thread computed each chunk. Plain loops:
+    // these matrices hold a few dozen numbers, where Eigen's per-expression setup dominates.
     const double inverseBatch = m == 0 ? 0.0 : 1.0 / static_cast<double>(m);
-    double lossSum = 0;
     for (std::size_t l = 0; l < L; ++l) {
         LayerTrace& t = trace.layers[l];
-        t.dW.setZero(layers_[l].units(), layers_[l].fanIn());
-        t.db.setZero(layers_[l].units());
-        for (std::size_t c = 0; c < static_cast<std::size_t>(chunks); ++c) {
-            t.dW += trace.scratch[c].dW[l];
-            t.db += trace.scratch[c].db[l].transpose();
-        }
-        t.dW *= inverseBatch;
-        t.db *= inverseBatch;
+        resizeIfNeeded(t.dW, layers_[l].units(), layers_[l].fanIn());
+        resizeIfNeeded(t.db, layers_[l].units(), 1);
+        auto reduce = [&](double* result, Eigen::Index n, auto part) {
+            for (Eigen::Index e = 0; e < n; ++e) {
+                double sum = 0;
+                for (const ChunkGradients& g : trace.scratch) sum += part(g)[e];
+                result[e] = sum * inverseBatch;
+            }
+        };
+        reduce(t.dW.data(), t.dW.size(), [&](const ChunkGradients& g) { return g.dW[l].data(); });
+        reduce(t.db.data(), t.db.size(), [&](const ChunkGradients& g) { return g.db[l].data(); });
     }
+    double lossSum = 0;
     long correct = 0;
-    for (std::size_t c = 0; c < static_cast<std::size_t>(chunks); ++c) {
-        lossSum += trace.scratch[c].lossSum;
-        correct += trace.scratch[c].correct;
+    for (const ChunkGradients& g : trace.scratch) {
+        lossSum += g.lossSum;
+        correct += g.correct;
     }
     trace.loss = lossSum * inverseBatch;
     trace.accuracy = static_cast<double>(correct) * inverseBatch;
