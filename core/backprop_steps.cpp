@@ -219,6 +219,10 @@ std::string symbol(const ValueId& valueId, Notation notation) {
     return symbolIn(valueId, Notate(notation));
 }
 
+std::string formatNumber(double v, Notation notation, int digits) {
+    return Notate(notation).number(v, digits);
+}
+
 std::string asciiSymbol(const ValueId& v) {
     const std::string l = "^(" + std::to_string(v.layer) + ")_";
     const std::string j = std::to_string(v.unit + 1);

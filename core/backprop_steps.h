@@ -60,6 +60,9 @@ enum class Notation { Unicode, Html, Latex };
 
 // The symbol of a value: z₂⁽¹⁾, W⁽³⁾₁₂, ∂L/∂b₁⁽²⁾, … in the chosen notation.
 std::string symbol(const ValueId& id, Notation notation);
+// A number as formulas print it: `digits` significant digits, a true minus sign (Unicode,
+// HTML), ×10ⁿ instead of e-notation, never "−0".
+std::string formatNumber(double v, Notation notation, int digits = 4);
 // A plain-ASCII name for CSV files: z^(1)_2, W^(3)_1,2, dL/db^(2)_1, …
 std::string asciiSymbol(const ValueId& id);
 

@@ -4,8 +4,10 @@
 #include "size_limits.h"
 #include "trace_json.h"
 #include "trainer.h"
+#include "worksheet.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -20,6 +22,7 @@ using ns::cli::InputError;
 constexpr const char* kUsage =
     "usage:\n"
     "  neuralscope-cli trace FILE.json\n"
+    "  neuralscope-cli worksheet FILE.json [--format md|csv] [--lang en|zh_CN] [--lr ETA]\n"
     "  neuralscope-cli train --preset seed-4841 [--epochs N] [--lr ETA] [--seed S]\n"
     "                        [--threads T] [--csv]\n";
 
@@ -49,6 +52,56 @@ int runTrace(const std::vector<std::string>& args) {
     const ns::Trace trace =
         request.network.forwardBackward(request.inputs, request.targets, request.loss);
     std::cout << ns::cli::traceToJson(trace).dump() << '\n';
+    return 0;
+}
+
+double parsePositive(const std::string& option, const std::string& text);
+
+// One training step of the trace input as a printable worked example (README, "worksheet").
+int runWorksheet(const std::vector<std::string>& args) {
+    std::string path, format = "md", language = "en", lr;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& option = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw InputError(option + ": expected a value after it");
+            return args[++i];
+        };
+        if (option == "--format") format = value();
+        else if (option == "--lang") language = value();
+        else if (option == "--lr") lr = value();
+        else if (!option.empty() && option[0] == '-')
+            throw InputError(option + ": unknown option for worksheet (expected --format, --lang or --lr)");
+        else if (path.empty()) path = option;
+        else throw InputError("worksheet: expected one FILE.json argument, found a second: " + option);
+    }
+    if (path.empty()) throw InputError("worksheet: expected one FILE.json argument");
+    if (format != "md" && format != "csv")
+        throw InputError("--format: expected md or csv, found \"" + format + "\"");
+    if (language != "en" && language != "zh_CN")
+        throw InputError("--lang: expected en or zh_CN, found \"" + language + "\"");
+
+    const nlohmann::json document = readJsonFile(path);
+    ns::cli::TraceRequest request;
+    double eta = 0.01;  // the textbook's learning rate (seed 001 §3.2)
+    try {
+        request = ns::cli::parseTraceRequest(document);
+        if (const auto it = document.find("learning_rate"); it != document.end()) {
+            if (!it->is_number() || !(it->get<double>() > 0) || !std::isfinite(it->get<double>()))
+                throw InputError("learning_rate: expected a positive number, found " + it->dump());
+            eta = it->get<double>();
+        }
+    } catch (const InputError& error) {
+        throw InputError(path + ": " + error.what());
+    }
+    if (!lr.empty()) eta = parsePositive("--lr", lr);
+    const ns::BackpropSteps steps =
+        ns::BackpropSteps::build(request.network, request.inputs, request.targets, request.loss, eta);
+    if (format == "csv")
+        std::cout << ns::worksheetCsv(steps);
+    else
+        std::cout << ns::worksheetMarkdown(steps, language == "zh_CN"
+                                                      ? ns::WorksheetLanguage::SimplifiedChinese
+                                                      : ns::WorksheetLanguage::English);
     return 0;
 }
 
@@ -149,7 +202,8 @@ int main(int argc, char** argv) {
         args.erase(args.begin());
         if (command == "trace") return runTrace(args);
         if (command == "train") return runTrain(args);
-        throw InputError("unknown command \"" + command + "\" (expected trace or train)");
+        if (command == "worksheet") return runWorksheet(args);
+        throw InputError("unknown command \"" + command + "\" (expected trace, train or worksheet)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
         return 2;
