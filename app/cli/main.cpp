@@ -6,9 +6,12 @@
 #include "trainer.h"
 #include "worksheet.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -27,8 +30,15 @@ constexpr const char* kUsage =
     "                        [--threads T] [--csv]\n";
 
 nlohmann::json readJsonFile(const std::string& path) {
+    // A directory opens as a stream on Linux and only fails when read: say so before that.
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored))
+        throw InputError(path + ": expected a readable JSON file, found a directory");
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot open the file for reading");
+    if (!in)
+        throw InputError(path + ": expected a readable JSON file, found none that opens (" +
+                         (errno != 0 ? std::strerror(errno) : "unknown reason") + ")");
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::parse_error& error) {
@@ -37,6 +47,16 @@ nlohmann::json readJsonFile(const std::string& path) {
         const auto start = what.find("parse error");
         throw InputError(path + ": malformed JSON: " +
                          (start == std::string::npos ? what : what.substr(start)));
+    } catch (const nlohmann::json::exception& error) {
+        // e.g. "[json.exception.out_of_range.406] number overflow parsing '1e999'"
+        std::string what = error.what();
+        const auto end = what.find("] ");
+        throw InputError(path + ": malformed JSON: " +
+                         (end == std::string::npos ? what : what.substr(end + 2)) +
+                         " (expected numbers that fit in a double)");
+    } catch (const std::ios_base::failure& error) {
+        throw InputError(path + ": expected a readable JSON file, found a read error (" +
+                         error.what() + ")");
     }
 }
 
