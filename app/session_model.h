@@ -3,6 +3,8 @@
 // settings, the history of every epoch and the undo stack. Views observe it through changed()
 // (batched: many updates in one event-loop turn become one signal) and ask for changes through
 // its intent methods; undoable intents go through the QUndoStack.
+#include "backprop_steps.h"
+#include "neuron_graph.h"
 #include "trainer.h"
 #include "training_worker.h"
 
@@ -10,8 +12,10 @@
 #include <QString>
 #include <QThread>
 
+#include <optional>
 #include <vector>
 
+class QTimer;
 class QUndoStack;
 
 namespace ns {
@@ -25,6 +29,7 @@ public:
         StatusChanged = 1 << 2,    // playing / paused / diverged
         SettingsChanged = 1 << 3,  // learning rate, speed
         SampleChanged = 1 << 4,    // the sample the views show
+        StepperChanged = 1 << 5,   // backprop mode: position, selection, edits, graph walk
     };
     Q_DECLARE_FLAGS(Changes, Change)
 
@@ -65,6 +70,59 @@ public:
     void applyLearningRate(double eta);
     void applySpeedIndex(int index);
 
+    // ---- Backpropagation stepper (one training step, event by event) ----
+    // What the step is computed from; edits change it through the undo stack.
+    struct StepperInputs {
+        Mlp network;
+        Matrix x;  // batch × inputs
+        Matrix y;  // batch × outputs
+        double eta = 0.01;
+    };
+    // Stepper speeds offered while playing, in events per second.
+    static const std::vector<double>& stepperSpeedChoices();
+
+    bool backpropMode() const { return backpropMode_; }
+    // Entering pauses training and takes the current weights, the selected sample and η.
+    void setBackpropMode(bool on);
+    const BackpropSteps& steps() const { return steps_; }
+    const StepperInputs& stepperInputs() const { return stepperInputs_; }
+    std::size_t stepPosition() const { return stepPosition_; }  // events [0, p) are computed
+    Granularity granularity() const { return granularity_; }
+    bool isStepperPlaying() const { return stepperPlaying_; }
+    int stepperSpeedIndex() const { return stepperSpeedIndex_; }
+    // The value the inspector shows: a computed event or a given value (x, y, W, b, η).
+    std::optional<ValueId> selection() const { return selection_; }
+    bool isComputed(const ValueId& id) const;  // given, or computed by an event before the cursor
+    // The neuron whose computational graph is shown, and how far its backward walk has gone
+    // (the first p nodes of backwardOrder() have their gradient shown).
+    const NeuronGraph* neuronGraph() const { return graph_ ? &*graph_ : nullptr; }
+    std::size_t graphPosition() const { return graphPosition_; }
+
+    void stepForward();   // by the granularity
+    void stepBackward();
+    void stepToStart();
+    void stepToEnd();
+    void setGranularity(Granularity granularity);
+    void setStepperPlaying(bool playing);
+    void setStepperSpeedIndex(int index);
+    void select(std::optional<ValueId> id);
+    void setGraphNeuron(int layer, int unit);
+    void graphForward();
+    void graphBackward();
+    void graphToStart();
+    void graphToEnd();
+
+    // Undoable edits of the step's inputs: the whole step recomputes at once.
+    void editInput(int k, double value);
+    void editTarget(int j, double value);
+    void editWeight(int layer, int j, int k, double value);
+    void editBias(int layer, int j, double value);
+    void editStepLearningRate(double eta);
+    void restartStepper();            // the session's current weights and sample again
+    void continueWithUpdatedWeights();  // the next training step: W ← the updated weights
+    // Applied by the undo commands; not for views.
+    void applyStepperInputs(const StepperInputs& inputs);
+
     static constexpr double kMinLearningRate = 1e-5;
     static constexpr double kMaxLearningRate = 100.0;
 
@@ -77,6 +135,10 @@ private:
     void markDirty(Changes changes);
     void flush();
     void refreshSampleTrace();
+    void recomputeStep();
+    void rebuildGraph();
+    void pushStepperEdit(int id, const QString& text, StepperInputs after);
+    StepperInputs sessionInputs() const;
     template <typename Call>
     void toWorker(Call call);
 
@@ -97,6 +159,20 @@ private:
     bool playing_ = false;
     Changes dirty_;
     bool flushScheduled_ = false;
+
+    bool backpropMode_ = false;
+    StepperInputs stepperInputs_;
+    BackpropSteps steps_;
+    std::size_t stepPosition_ = 0;
+    Granularity granularity_ = Granularity::Value;
+    bool stepperPlaying_ = false;
+    int stepperSpeedIndex_ = 2;
+    QTimer* stepperTimer_ = nullptr;
+    std::optional<ValueId> selection_;
+    std::optional<NeuronGraph> graph_;
+    int graphLayer_ = 0;
+    int graphUnit_ = 0;
+    std::size_t graphPosition_ = 0;
 };
 
 }  // namespace ns

@@ -216,6 +216,34 @@
         <source>Change speed</source>
         <translation>修改速度</translation>
     </message>
+    <message>
+        <source>Change input x%1</source>
+        <translation>修改输入 x%1</translation>
+    </message>
+    <message>
+        <source>Change target y%1</source>
+        <translation>修改目标 y%1</translation>
+    </message>
+    <message>
+        <source>Change a weight</source>
+        <translation>修改权重</translation>
+    </message>
+    <message>
+        <source>Change a bias</source>
+        <translation>修改偏置</translation>
+    </message>
+    <message>
+        <source>Change the step's learning rate</source>
+        <translation>修改本步的学习率</translation>
+    </message>
+    <message>
+        <source>Restart the step</source>
+        <translation>重新开始这一步</translation>
+    </message>
+    <message>
+        <source>Next training step</source>
+        <translation>下一步训练</translation>
+    </message>
 </context>
 <context>
     <name>ns::TrainingCurve</name>
