@@ -2,12 +2,14 @@
 #include "language.h"
 #include "main_window.h"
 #include "session_model.h"
+#include "step_inspector.h"
 #include "size_limits.h"
 #include "theme.h"
 #include "training_curve.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -32,8 +34,33 @@ int main(int argc, char** argv) {
     const QCommandLineOption language(QStringLiteral("lang"),
                                       QStringLiteral("Interface language: system, en or zh_CN."),
                                       QStringLiteral("LANG"));
-    parser.addOptions({screenshot, epochs, language});
+    const QCommandLineOption backprop(
+        QStringLiteral("backprop"),
+        QStringLiteral("Open the backprop stepper (after --epochs of training) and compute its first N "
+                       "values."),
+        QStringLiteral("N"));
+    const QCommandLineOption graphSteps(
+        QStringLiteral("graph-steps"),
+        QStringLiteral("With --backprop: show the computational graph, its backward walk M nodes in."),
+        QStringLiteral("M"));
+    const QCommandLineOption sample(QStringLiteral("sample"),
+                                    QStringLiteral("The training sample to show (1 to 1000)."),
+                                    QStringLiteral("S"), QStringLiteral("1"));
+    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample});
     parser.process(app);
+
+    auto wholeOption = [&](const QCommandLineOption& option, long low, long high, long& value) {
+        bool ok = false;
+        value = parser.value(option).toLong(&ok);
+        if (ok && value >= low && value <= high) return true;
+        std::fprintf(stderr, "neuralscope: --%s: expected a whole number from %ld to %ld, found \"%s\"\n",
+                     qPrintable(option.names().constFirst()), low, high, qPrintable(parser.value(option)));
+        return false;
+    };
+    long backpropValues = 0, graphNodes = 0, sampleNumber = 1;
+    if (parser.isSet(backprop) && !wholeOption(backprop, 0, 1000000, backpropValues)) return 2;
+    if (parser.isSet(graphSteps) && !wholeOption(graphSteps, 0, 100000, graphNodes)) return 2;
+    if (!wholeOption(sample, 1, 1000, sampleNumber)) return 2;
 
     bool epochsOk = false;
     const long epochCount = parser.value(epochs).toLong(&epochsOk);
@@ -54,10 +81,22 @@ int main(int argc, char** argv) {
     ns::SessionModel model;
     ns::MainWindow window(&model, &languages);
     window.show();
+    model.setSelectedSample(static_cast<int>(sampleNumber) - 1);
+    // The stepper starts from the weights after --epochs of training.
+    auto openStepper = [&] {
+        if (!parser.isSet(backprop)) return;
+        model.setBackpropMode(true);
+        for (long i = 0; i < backpropValues; ++i) model.stepForward();
+        if (parser.isSet(graphSteps)) {
+            for (long i = 0; i < graphNodes; ++i) model.graphForward();
+            window.stepperTabs()->setCurrentIndex(1);
+        }
+    };
 
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         QObject::connect(&model, &ns::SessionModel::batchFinished, &window, [&] {
+            openStepper();
             // Let the model's batched notification reach the views, then grab.
             QTimer::singleShot(0, &window, [&] {
                 window.refreshNow();
@@ -69,6 +108,11 @@ int main(int argc, char** argv) {
             });
         });
         model.trainEpochs(epochCount);
+    } else if (epochCount > 0) {
+        QObject::connect(&model, &ns::SessionModel::batchFinished, &window, openStepper);
+        model.trainEpochs(epochCount);
+    } else {
+        openStepper();
     }
     return QApplication::exec();
 }

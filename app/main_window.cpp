@@ -2,8 +2,11 @@
 
 #include "language.h"
 #include "network_view.h"
+#include "neuron_graph_view.h"
+#include "step_inspector.h"
 #include "theme.h"
 #include "training_curve.h"
+#include "worksheet.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -16,8 +19,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -41,9 +50,19 @@ MainWindow::MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget
         "border-radius: 6px; padding: 8px; }"));
     warning_->setVisible(false);
 
+    inspector_ = new StepInspector;
+    graphView_ = new NeuronGraphView;
+    stepperTabs_ = new QTabWidget;
+    stepperTabs_->setFont(theme::uiFont(13));
+    stepperTabs_->addTab(inspector_, QString());
+    stepperTabs_->addTab(graphView_, QString());
+    rightStack_ = new QStackedWidget;
+    rightStack_->addWidget(curve_);
+    rightStack_->addWidget(stepperTabs_);
+
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(networkView_);
-    splitter->addWidget(curve_);
+    splitter->addWidget(rightStack_);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({880, 580});
@@ -54,6 +73,8 @@ MainWindow::MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget
     layout->setContentsMargins(6, 0, 6, 6);
     layout->addWidget(headline_);
     layout->addWidget(warning_);
+    stepperBar_ = new QWidget;
+    layout->addWidget(stepperBar_);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -64,6 +85,7 @@ MainWindow::MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget
     }
 
     buildActions();
+    buildStepper();
     buildMenus();
     buildToolBar();
     retranslate();
@@ -115,6 +137,7 @@ void MainWindow::buildActions() {
 void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(screenshotAction_);
+    fileMenu_->addAction(exportWorksheetAction_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
 
@@ -126,6 +149,15 @@ void MainWindow::buildMenus() {
     trainingMenu_->addAction(playAction_);
     trainingMenu_->addAction(stepAction_);
     trainingMenu_->addAction(resetAction_);
+    trainingMenu_->addSeparator();
+    trainingMenu_->addAction(backpropAction_);
+    trainingMenu_->addAction(stepperNextAction_);
+    trainingMenu_->addAction(stepperBackAction_);
+    trainingMenu_->addAction(stepperStartAction_);
+    trainingMenu_->addAction(stepperEndAction_);
+    trainingMenu_->addAction(stepperPlayAction_);
+    trainingMenu_->addAction(restartStepAction_);
+    trainingMenu_->addAction(continueStepAction_);
 
     viewMenu_ = menuBar()->addMenu(QString());
     languageMenu_ = viewMenu_->addMenu(QString());
@@ -158,6 +190,8 @@ void MainWindow::buildToolBar() {
     toolBar_->addAction(playAction_);
     toolBar_->addAction(stepAction_);
     toolBar_->addAction(resetAction_);
+    toolBar_->addSeparator();
+    toolBar_->addAction(backpropAction_);
     toolBar_->addSeparator();
 
     learningRateLabel_ = new QLabel;
@@ -195,10 +229,6 @@ void MainWindow::buildToolBar() {
 
 void MainWindow::retranslate() {
     setWindowTitle(tr("NeuralScope — the textbook's 4-8-4-1 network"));
-    headline_->setText(
-        tr("<b>The complete example of the textbook (§3):</b> 4 inputs → 8 ReLU → 4 ReLU → 1 "
-           "sigmoid, 81 parameters, binary cross-entropy, gradient descent. Task: y = 1 when "
-           "x₁ + x₂ + x₃ + x₄ > 0, on 1000 random samples."));
     playAction_->setToolTip(tr("Start or pause training (Space)"));
     stepAction_->setText(tr("Step ▸"));
     stepAction_->setToolTip(tr("Train exactly one epoch (→)"));
@@ -233,7 +263,221 @@ void MainWindow::retranslate() {
     }
     sampleLabel_->setText(tr(" Sample # "));
     sample_->setToolTip(tr("Which training sample the neurons show"));
+
+    backpropAction_->setText(tr("Backprop stepper"));
+    backpropAction_->setToolTip(tr("Take one training step by hand, every number explained (Ctrl+B)"));
+    stepperNextAction_->setText(tr("Next ▶"));
+    stepperNextAction_->setToolTip(tr("Compute the next value (→), or click the highlighted neuron or edge"));
+    stepperBackAction_->setText(tr("◀ Back"));
+    stepperBackAction_->setToolTip(tr("Undo the last computed value (←)"));
+    stepperStartAction_->setText(tr("⇤ Start"));
+    stepperStartAction_->setToolTip(tr("Back to the start of the step (Home)"));
+    stepperEndAction_->setText(tr("End ⇥"));
+    stepperEndAction_->setToolTip(tr("Compute every value of the step (End)"));
+    restartStepAction_->setText(tr("Restart"));
+    restartStepAction_->setToolTip(
+        tr("Start again from the network's current weights and the selected sample (Ctrl+Shift+R)"));
+    continueStepAction_->setText(tr("Next training step"));
+    continueStepAction_->setToolTip(
+        tr("Keep the updated weights and step through the next training step (Ctrl+N)"));
+    exportWorksheetAction_->setText(tr("Export worksheet…"));
+    exportWorksheetAction_->setToolTip(
+        tr("Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)"));
+    stepperTabs_->setTabText(0, tr("Inspector"));
+    stepperTabs_->setTabText(1, tr("Computational graph"));
+    granularityLabel_->setText(tr("Per step:"));
+    granularity_->setItemText(0, tr("one value"));
+    granularity_->setItemText(1, tr("one layer"));
+    granularity_->setToolTip(tr("How much each Next computes"));
+    stepperSpeedLabel_->setText(tr("Speed:"));
+    for (std::size_t i = 0; i < SessionModel::stepperSpeedChoices().size(); ++i)
+        stepperSpeed_->setItemText(static_cast<int>(i),
+                                   tr("%1 per second").arg(SessionModel::stepperSpeedChoices()[i]));
+    stepperSpeed_->setToolTip(tr("How fast Play computes values"));
+    updateStepper();
     updateStatus();
+}
+
+void MainWindow::buildStepper() {
+    auto action = [this](QKeySequence key, auto slot) {
+        auto* a = new QAction(this);
+        a->setShortcut(key);
+        a->setEnabled(false);
+        connect(a, &QAction::triggered, model_, slot);
+        addAction(a);
+        return a;
+    };
+    backpropAction_ = new QAction(this);
+    backpropAction_->setCheckable(true);
+    backpropAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(backpropAction_, &QAction::toggled, model_, &SessionModel::setBackpropMode);
+    stepperNextAction_ = action(Qt::Key_Right, &SessionModel::stepForward);
+    stepperBackAction_ = action(Qt::Key_Left, &SessionModel::stepBackward);
+    stepperStartAction_ = action(Qt::Key_Home, &SessionModel::stepToStart);
+    stepperEndAction_ = action(Qt::Key_End, &SessionModel::stepToEnd);
+    restartStepAction_ = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &SessionModel::restartStepper);
+    continueStepAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_N), &SessionModel::continueWithUpdatedWeights);
+    stepperPlayAction_ = new QAction(this);
+    stepperPlayAction_->setShortcut(Qt::Key_Space);
+    stepperPlayAction_->setEnabled(false);
+    connect(stepperPlayAction_, &QAction::triggered, this,
+            [this] { model_->setStepperPlaying(!model_->isStepperPlaying()); });
+    exportWorksheetAction_ = new QAction(this);
+    exportWorksheetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportWorksheetAction_->setEnabled(false);
+    connect(exportWorksheetAction_, &QAction::triggered, this, &MainWindow::exportWorksheetDialog);
+
+    auto* bar = new QHBoxLayout(stepperBar_);
+    bar->setContentsMargins(6, 4, 6, 4);
+    for (QAction* a : {stepperStartAction_, stepperBackAction_, stepperNextAction_, stepperEndAction_,
+                       stepperPlayAction_}) {
+        auto* button = new QToolButton;
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setFont(theme::uiFont(14));
+        button->setMinimumHeight(40);
+        bar->addWidget(button);
+    }
+    stepperSpeedLabel_ = new QLabel;
+    stepperSpeed_ = new QComboBox;
+    for (std::size_t i = 0; i < SessionModel::stepperSpeedChoices().size(); ++i) stepperSpeed_->addItem(QString());
+    connect(stepperSpeed_, &QComboBox::activated, model_, &SessionModel::setStepperSpeedIndex);
+    granularityLabel_ = new QLabel;
+    granularity_ = new QComboBox;
+    granularity_->addItem(QString());
+    granularity_->addItem(QString());
+    connect(granularity_, &QComboBox::activated, this, [this](int index) {
+        model_->setGranularity(index == 0 ? Granularity::Value : Granularity::Layer);
+    });
+    bar->addSpacing(10);
+    for (QWidget* w : std::initializer_list<QWidget*>{stepperSpeedLabel_, stepperSpeed_, granularityLabel_, granularity_}) {
+        w->setFont(theme::uiFont(13));
+        bar->addWidget(w);
+    }
+    for (QAction* a : {restartStepAction_, continueStepAction_, exportWorksheetAction_}) {
+        auto* button = new QToolButton;
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setFont(theme::uiFont(13));
+        bar->addWidget(button);
+    }
+    stepperPosition_ = new QLabel;
+    stepperPosition_->setFont(theme::uiFont(14));
+    // Its text changes every step; it must never resize the window (and with it the diagram).
+    stepperPosition_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    stepperPosition_->setMinimumWidth(220);
+    stepperPosition_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    bar->addWidget(stepperPosition_, 1);
+    stepperBar_->setVisible(false);
+
+    connect(networkView_, &NetworkView::nextRequested, model_, &SessionModel::stepForward);
+    connect(networkView_, &NetworkView::valueClicked, this,
+            [this](const ValueId& id) { model_->select(id); });
+    connect(networkView_, &NetworkView::inspectRequested, this, [this] {
+        stepperTabs_->setCurrentWidget(inspector_);
+        inspector_->focusFirstField();
+    });
+    connect(inspector_, &StepInspector::inputEdited, model_, &SessionModel::editInput);
+    connect(inspector_, &StepInspector::targetEdited, model_, &SessionModel::editTarget);
+    connect(inspector_, &StepInspector::learningRateEdited, model_, &SessionModel::editStepLearningRate);
+    connect(inspector_, &StepInspector::weightEdited, model_, &SessionModel::editWeight);
+    connect(inspector_, &StepInspector::biasEdited, model_, &SessionModel::editBias);
+    connect(graphView_, &NeuronGraphView::nextRequested, model_, &SessionModel::graphForward);
+    connect(graphView_, &NeuronGraphView::backRequested, model_, &SessionModel::graphBackward);
+    connect(graphView_, &NeuronGraphView::startRequested, model_, &SessionModel::graphToStart);
+    connect(graphView_, &NeuronGraphView::endRequested, model_, &SessionModel::graphToEnd);
+}
+
+void MainWindow::updateStepper() {
+    if (!stepperBar_ || !granularity_) return;
+    const bool on = model_->backpropMode();
+    {
+        const QSignalBlocker block(backpropAction_);
+        backpropAction_->setChecked(on);
+    }
+    stepperBar_->setVisible(on);
+    rightStack_->setCurrentIndex(on ? 1 : 0);
+    for (QAction* a : {playAction_, stepAction_, resetAction_}) a->setEnabled(!on);
+    for (QWidget* w : std::initializer_list<QWidget*>{learningRate_, speed_})
+        if (w) w->setEnabled(!on);
+    for (QAction* a : {stepperNextAction_, stepperBackAction_, stepperStartAction_, stepperEndAction_,
+                       stepperPlayAction_, restartStepAction_, continueStepAction_, exportWorksheetAction_})
+        a->setEnabled(on);
+    if (!on) {
+        networkView_->setStepper(nullptr, 0, std::nullopt);
+        networkView_->setState(model_->network(), &model_->sampleTrace(), model_->selectedSample());
+        inspector_->setState(nullptr, 0, std::nullopt);
+        graphView_->setGraph(nullptr, 0);
+        headline_->setText(
+            tr("<b>The complete example of the textbook (§3):</b> 4 inputs → 8 ReLU → 4 ReLU → 1 "
+               "sigmoid, 81 parameters, binary cross-entropy, gradient descent. Task: y = 1 when "
+               "x₁ + x₂ + x₃ + x₄ > 0, on 1000 random samples."));
+        return;
+    }
+    const BackpropSteps& steps = model_->steps();
+    const std::size_t position = model_->stepPosition();
+    networkView_->setStepper(&steps, position, model_->selection());
+    inspector_->setState(&steps, position, model_->selection());
+    graphView_->setGraph(model_->neuronGraph(), model_->graphPosition());
+    stepperNextAction_->setEnabled(position < steps.size());
+    stepperEndAction_->setEnabled(position < steps.size());
+    stepperBackAction_->setEnabled(position > 0);
+    stepperStartAction_->setEnabled(position > 0);
+    stepperPlayAction_->setText(model_->isStepperPlaying() ? tr("Pause ❚❚") : tr("Play ▶"));
+    stepperPlayAction_->setToolTip(tr("Compute the values one after another (Space)"));
+    {
+        const QSignalBlocker blockGranularity(granularity_);
+        granularity_->setCurrentIndex(model_->granularity() == Granularity::Value ? 0 : 1);
+        const QSignalBlocker blockSpeed(stepperSpeed_);
+        stepperSpeed_->setCurrentIndex(model_->stepperSpeedIndex());
+    }
+    QString phase = tr("done");
+    if (position < steps.size()) {
+        switch (steps.events()[position].phase) {
+            case StepPhase::Forward: phase = tr("forward pass"); break;
+            case StepPhase::Loss: phase = tr("loss"); break;
+            case StepPhase::Backward: phase = tr("backward pass"); break;
+            case StepPhase::Update: phase = tr("update"); break;
+        }
+    }
+    stepperPosition_->setText(tr("<b>%1 / %2</b> computed · next: %3").arg(position).arg(steps.size()).arg(phase));
+    headline_->setText(
+        tr("<b>One training step by hand:</b> sample #%1, forward pass (Algorithm 2), loss, backward "
+           "pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron "
+           "or edge, or press →; click any number to see where it came from.")
+            .arg(model_->selectedSample() + 1));
+}
+
+bool MainWindow::exportWorksheet(const QString& markdownPath) {
+    if (!model_->backpropMode()) return false;
+    const WorksheetLanguage language = languages_->effective() == QLatin1String("zh_CN")
+                                           ? WorksheetLanguage::SimplifiedChinese
+                                           : WorksheetLanguage::English;
+    const QFileInfo info(markdownPath);
+    const QString csvPath = info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".csv");
+    QFile md(markdownPath), csv(csvPath);
+    if (!md.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !csv.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const std::string markdown = worksheetMarkdown(model_->steps(), language);
+    const std::string table = worksheetCsv(model_->steps());
+    return md.write(markdown.data(), static_cast<qint64>(markdown.size())) ==
+               static_cast<qint64>(markdown.size()) &&
+           csv.write(table.data(), static_cast<qint64>(table.size())) == static_cast<qint64>(table.size());
+}
+
+void MainWindow::exportWorksheetDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export worksheet"),
+                                                      QStringLiteral("worksheet.md"),
+                                                      tr("Markdown (*.md)"));
+    if (path.isEmpty()) return;
+    if (!exportWorksheet(path))
+        QMessageBox::warning(this, tr("Export worksheet"),
+                             tr("Could not write %1. Choose a folder you can write to.").arg(path));
+    else
+        statusBar()->showMessage(tr("Saved the worksheet and its CSV next to it: %1").arg(path), 8000);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -242,8 +486,11 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::onModelChanged(SessionModel::Changes changes) {
-    if (changes & (SessionModel::NetworkChanged | SessionModel::SampleChanged))
+    if ((changes & (SessionModel::NetworkChanged | SessionModel::SampleChanged)) &&
+        !model_->backpropMode())
         networkView_->setState(model_->network(), &model_->sampleTrace(), model_->selectedSample());
+    if (changes & (SessionModel::StepperChanged | SessionModel::StatusChanged | SessionModel::SampleChanged))
+        updateStepper();
     if (changes & SessionModel::HistoryChanged) {
         if (curveGeneration_ != model_->historyGeneration()) {
             curve_->clear();

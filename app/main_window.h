@@ -11,12 +11,16 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
 class QToolBar;
 class QMenu;
 
 namespace ns {
 
 class NetworkView;
+class NeuronGraphView;
+class StepInspector;
 class TrainingCurve;
 class LanguageSwitcher;
 
@@ -32,6 +36,23 @@ public:
     QAction* resetAction() const { return resetAction_; }
     void refreshNow();  // apply pending model changes at once (screenshots, tests)
 
+    // Backprop mode: the stepper bar, the inspector and the neuron graph.
+    StepInspector* inspector() const { return inspector_; }
+    NeuronGraphView* graphView() const { return graphView_; }
+    QTabWidget* stepperTabs() const { return stepperTabs_; }
+    QAction* backpropAction() const { return backpropAction_; }
+    QAction* stepperNextAction() const { return stepperNextAction_; }
+    QAction* stepperBackAction() const { return stepperBackAction_; }
+    QAction* stepperStartAction() const { return stepperStartAction_; }
+    QAction* stepperEndAction() const { return stepperEndAction_; }
+    QAction* stepperPlayAction() const { return stepperPlayAction_; }
+    QAction* restartStepAction() const { return restartStepAction_; }
+    QAction* continueStepAction() const { return continueStepAction_; }
+    QComboBox* granularityBox() const { return granularity_; }
+    QWidget* stepperBar() const { return stepperBar_; }
+    // Writes the current step as Markdown (in the UI language) and, next to it, as CSV.
+    bool exportWorksheet(const QString& markdownPath);
+
 protected:
     void changeEvent(QEvent* event) override;
 
@@ -43,6 +64,9 @@ private:
     void onModelChanged(SessionModel::Changes changes);
     void updateStatus();
     void saveScreenshot();
+    void buildStepper();
+    void updateStepper();
+    void exportWorksheetDialog();
 
     SessionModel* model_;
     LanguageSwitcher* languages_;
@@ -75,6 +99,25 @@ private:
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
+    QStackedWidget* rightStack_ = nullptr;
+    QTabWidget* stepperTabs_ = nullptr;
+    StepInspector* inspector_ = nullptr;
+    NeuronGraphView* graphView_ = nullptr;
+    QWidget* stepperBar_ = nullptr;
+    QLabel* stepperPosition_ = nullptr;
+    QLabel* granularityLabel_ = nullptr;
+    QComboBox* granularity_ = nullptr;
+    QLabel* stepperSpeedLabel_ = nullptr;
+    QComboBox* stepperSpeed_ = nullptr;
+    QAction* backpropAction_ = nullptr;
+    QAction* stepperNextAction_ = nullptr;
+    QAction* stepperBackAction_ = nullptr;
+    QAction* stepperStartAction_ = nullptr;
+    QAction* stepperEndAction_ = nullptr;
+    QAction* stepperPlayAction_ = nullptr;
+    QAction* restartStepAction_ = nullptr;
+    QAction* continueStepAction_ = nullptr;
+    QAction* exportWorksheetAction_ = nullptr;
     std::size_t curveShown_ = 0;   // history entries already on the curve
     int curveGeneration_ = 0;
 };

@@ -148,6 +148,15 @@ void SessionModel::setSelectedSample(int index) {
     if (index == selectedSample_) return;
     selectedSample_ = index;
     refreshSampleTrace();
+    if (backpropMode_) {  // a new sample is a new step: its x and y, from the start
+        setStepperPlaying(false);
+        stepperInputs_.x = data_.X.middleRows(selectedSample_, 1);
+        stepperInputs_.y = data_.Y.middleRows(selectedSample_, 1);
+        stepPosition_ = 0;
+        selection_.reset();
+        recomputeStep();
+        markDirty(StepperChanged);
+    }
     markDirty(SampleChanged);
 }
 

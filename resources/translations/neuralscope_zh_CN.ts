@@ -166,6 +166,150 @@
         <source>Could not write %1. Choose a folder you can write to.</source>
         <translation>无法写入 %1。请选择一个可写的文件夹。</translation>
     </message>
+    <message>
+        <source>Backprop stepper</source>
+        <translation>反向传播单步演示</translation>
+    </message>
+    <message>
+        <source>Take one training step by hand, every number explained (Ctrl+B)</source>
+        <translation>亲手走完一步训练，每个数字都有来历（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <source>Compute the next value (→), or click the highlighted neuron or edge</source>
+        <translation>计算下一个值（→），或点击高亮的神经元或连线</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Undo the last computed value (←)</source>
+        <translation>撤回上一个计算出的值（←）</translation>
+    </message>
+    <message>
+        <source>⇤ Start</source>
+        <translation>⇤ 开头</translation>
+    </message>
+    <message>
+        <source>Back to the start of the step (Home)</source>
+        <translation>回到这一步的开头（Home）</translation>
+    </message>
+    <message>
+        <source>End ⇥</source>
+        <translation>结尾 ⇥</translation>
+    </message>
+    <message>
+        <source>Compute every value of the step (End)</source>
+        <translation>一次算完这一步的所有值（End）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Start again from the network's current weights and the selected sample (Ctrl+Shift+R)</source>
+        <translation>用网络当前的权重和所选样本重新开始（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Next training step</source>
+        <translation>下一步训练</translation>
+    </message>
+    <message>
+        <source>Keep the updated weights and step through the next training step (Ctrl+N)</source>
+        <translation>保留更新后的权重，逐步演示下一步训练（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Export worksheet…</source>
+        <translation>导出练习题…</translation>
+    </message>
+    <message>
+        <source>Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)</source>
+        <translation>把这一步保存为可打印的练习题及答案（Markdown + CSV）（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Per step:</source>
+        <translation>每步：</translation>
+    </message>
+    <message>
+        <source>one value</source>
+        <translation>一个值</translation>
+    </message>
+    <message>
+        <source>one layer</source>
+        <translation>一层</translation>
+    </message>
+    <message>
+        <source>How much each Next computes</source>
+        <translation>每次“下一个”计算多少</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>%1 per second</source>
+        <translation>每秒 %1 个</translation>
+    </message>
+    <message>
+        <source>How fast Play computes values</source>
+        <translation>播放时计算的快慢</translation>
+    </message>
+    <message>
+        <source>Compute the values one after another (Space)</source>
+        <translation>依次自动计算各个值（空格）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>参数更新</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 / %2&lt;/b&gt; computed · next: %3</source>
+        <translation>已计算 &lt;b&gt;%1 / %2&lt;/b&gt; · 下一个：%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One training step by hand:&lt;/b&gt; sample #%1, forward pass (Algorithm 2), loss, backward pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron or edge, or press →; click any number to see where it came from.</source>
+        <translation>&lt;b&gt;亲手走完一步训练：&lt;/b&gt;样本 #%1，前向传播（算法 2）、损失、反向传播（算法 3，链式法则）、参数更新 W ← W − η ∂L/∂W。点击高亮的神经元或连线，或按 →；点击任意数字可查看它的来历。</translation>
+    </message>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习题</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved the worksheet and its CSV next to it: %1</source>
+        <translation>已保存练习题，并在同一位置保存了 CSV：%1</translation>
+    </message>
 </context>
 <context>
     <name>ns::NetworkView</name>
@@ -205,6 +349,89 @@
         <source>%1 neurons</source>
         <translation>%1 个神经元</translation>
     </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>mean absolute error</source>
+        <translation>平均绝对误差</translation>
+    </message>
+    <message>
+        <source>Huber loss</source>
+        <translation>Huber 损失</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Step complete: every weight was updated by W ← W − η ∂L/∂W. Click any number to see where it came from.</source>
+        <translation>这一步完成：每个权重都已按 W ← W − η ∂L/∂W 更新。点击任意数字可查看它的来历。</translation>
+    </message>
+    <message>
+        <source>Forward pass: click the highlighted neuron (or press →) to compute the next value. Blank values are not computed yet.</source>
+        <translation>前向传播：点击高亮的神经元（或按 →）计算下一个值。空白处表示尚未计算。</translation>
+    </message>
+    <message>
+        <source>Backward pass: edges show the gradient ∂L/∂W (purple &gt; 0, green &lt; 0, width |∂L/∂W|). Click the highlighted item (or press →).</source>
+        <translation>反向传播：连线表示梯度 ∂L/∂W（紫色 &gt; 0，绿色 &lt; 0，粗细为 |∂L/∂W|）。点击高亮的元素（或按 →）。</translation>
+    </message>
+    <message>
+        <source>Update: W ← W − η ∂L/∂W, edge by edge. Click the highlighted item (or press →).</source>
+        <translation>参数更新：逐条连线执行 W ← W − η ∂L/∂W。点击高亮的元素（或按 →）。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>ns::NeuronGraphView</name>
+    <message>
+        <source>Select a neuron with an element-wise activation to see its computational graph.</source>
+        <translation>请选择一个使用逐元素激活函数的神经元，以查看它的计算图。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Computational graph&lt;/b&gt; of output neuron %1 and the loss (Algorithm 1). Each box: value | gradient ∂L/∂·</source>
+        <translation>输出层第 %1 个神经元及损失的&lt;b&gt;计算图&lt;/b&gt;（算法 1）。每个方框：值 | 梯度 ∂L/∂·</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Computational graph&lt;/b&gt; of neuron %1 of hidden layer %2; the layers above reach the loss L (Algorithm 1). Each box: value | gradient ∂L/∂·</source>
+        <translation>隐藏层 %2 第 %1 个神经元的&lt;b&gt;计算图&lt;/b&gt;；其上各层通向损失 L（算法 1）。每个方框：值 | 梯度 ∂L/∂·</translation>
+    </message>
+    <message>
+        <source>Forward: every box shows its value, computed in topological order. Press “Next node” to walk backwards from L.</source>
+        <translation>前向：每个方框按拓扑顺序算出自己的值。按“下一个节点”从 L 开始反向遍历。</translation>
+    </message>
+    <message>
+        <source>Start at the loss: ∂L/∂L = 1 (Algorithm 1, line 5).</source>
+        <translation>从损失开始：∂L/∂L = 1（算法 1 第 5 行）。</translation>
+    </message>
+    <message>
+        <source>Local derivative: %1&lt;br&gt;Accumulated gradient: ∂L/∂%2 = %3 = %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>局部导数：%1&lt;br&gt;累积梯度：∂L/∂%2 = %3 = %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>⇤ Forward values</source>
+        <translation>⇤ 前向值</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Next node ▶</source>
+        <translation>下一个节点 ▶</translation>
+    </message>
+    <message>
+        <source>All gradients ⇥</source>
+        <translation>全部梯度 ⇥</translation>
+    </message>
 </context>
 <context>
     <name>ns::SessionModel</name>
@@ -243,6 +470,153 @@
     <message>
         <source>Next training step</source>
         <translation>下一步训练</translation>
+    </message>
+</context>
+<context>
+    <name>ns::StepInspector</name>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>the input layer</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>参数更新</translation>
+    </message>
+    <message>
+        <source>Input x%1 of the sample (given)</source>
+        <translation>样本的输入 x%1（已知）</translation>
+    </message>
+    <message>
+        <source>Target y%1 of the sample (given)</source>
+        <translation>样本的目标 y%1（已知）</translation>
+    </message>
+    <message>
+        <source>Weight from neuron %1 to neuron %2 of %3 (given, before the update)</source>
+        <translation>从上一层第 %1 个神经元到 %3 的第 %2 个神经元的权重（已知，更新前）</translation>
+    </message>
+    <message>
+        <source>Bias of neuron %1 of %2 (given, before the update)</source>
+        <translation>%2 的第 %1 个神经元的偏置（已知，更新前）</translation>
+    </message>
+    <message>
+        <source>Learning rate η (given)</source>
+        <translation>学习率 η（已知）</translation>
+    </message>
+    <message>
+        <source>Weighted input z of neuron %1 of %2: the inputs times the weights, plus the bias</source>
+        <translation>%2 的第 %1 个神经元的加权输入 z：输入乘以权重，再加上偏置</translation>
+    </message>
+    <message>
+        <source>Activation a = σ(z) of neuron %1 of %2</source>
+        <translation>%2 的第 %1 个神经元的激活值 a = σ(z)</translation>
+    </message>
+    <message>
+        <source>Loss L: how far the prediction ŷ is from the target y</source>
+        <translation>损失 L：预测 ŷ 与目标 y 相差多远</translation>
+    </message>
+    <message>
+        <source>Error δ = ∂L/∂z of neuron %1 of the output layer; for sigmoid with cross-entropy it is simply ŷ − y</source>
+        <translation>输出层第 %1 个神经元的误差 δ = ∂L/∂z；sigmoid 配合交叉熵时它就是 ŷ − y</translation>
+    </message>
+    <message>
+        <source>Error δ = ∂L/∂z of neuron %1 of %2: the chain rule carries δ of the layer above back through the weights, times σ′(z)</source>
+        <translation>%2 的第 %1 个神经元的误差 δ = ∂L/∂z：链式法则把上一层的 δ 沿权重传回来，再乘以 σ′(z)</translation>
+    </message>
+    <message>
+        <source>Gradient of the loss with respect to the weight from neuron %1 to neuron %2 of %3: δ of the neuron it feeds times the activation it carries</source>
+        <translation>损失对从上一层第 %1 个神经元到 %3 的第 %2 个神经元的权重的梯度：它所连接神经元的 δ 乘以它传递的激活值</translation>
+    </message>
+    <message>
+        <source>Gradient of the loss with respect to the bias of neuron %1 of %2</source>
+        <translation>损失对 %2 的第 %1 个神经元偏置的梯度</translation>
+    </message>
+    <message>
+        <source>Gradient descent: the weight from neuron %1 to neuron %2 of %3 takes a step against its gradient</source>
+        <translation>梯度下降：从上一层第 %1 个神经元到 %3 的第 %2 个神经元的权重沿梯度的反方向走一步</translation>
+    </message>
+    <message>
+        <source>Gradient descent: the bias of neuron %1 of %2 takes a step against its gradient</source>
+        <translation>梯度下降：%2 的第 %1 个神经元的偏置沿梯度的反方向走一步</translation>
+    </message>
+    <message>
+        <source>Press → or click the highlighted neuron to start the forward pass.</source>
+        <translation>按 → 或点击高亮的神经元，开始前向传播。</translation>
+    </message>
+    <message>
+        <source>Click a computed number on the diagram to see where it came from.</source>
+        <translation>点击图中已算出的数字，查看它的来历。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 of %3</source>
+        <translation>%1 · 第 %2 步，共 %3 步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uses&lt;/b&gt; (ringed in red on the diagram): %1</source>
+        <translation>&lt;b&gt;用到的值&lt;/b&gt;（图中以红圈标出）：%1</translation>
+    </message>
+    <message>
+        <source>Given value</source>
+        <translation>已知值</translation>
+    </message>
+    <message>
+        <source>Change a number — the whole step recomputes (Ctrl+Z undoes)</source>
+        <translation>修改一个数字——整步立即重新计算（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <source>Weight (select an edge)</source>
+        <translation>权重（请选择一条连线）</translation>
+    </message>
+    <message>
+        <source>Bias %1</source>
+        <translation>偏置 %1</translation>
+    </message>
+    <message>
+        <source>Bias (select a neuron)</source>
+        <translation>偏置（请选择一个神经元）</translation>
     </message>
 </context>
 <context>
