@@ -61,6 +61,7 @@ MainWindow::MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget
     rightStack_->addWidget(stepperTabs_);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter_ = splitter;
     splitter->addWidget(networkView_);
     splitter->addWidget(rightStack_);
     splitter->setStretchFactor(0, 3);
@@ -399,6 +400,12 @@ void MainWindow::updateStepper() {
     }
     stepperBar_->setVisible(on);
     rightStack_->setCurrentIndex(on ? 1 : 0);
+    if (on != stepperShown_) {  // the inspector and the graph need more room than the curve
+        stepperShown_ = on;
+        const int total = splitter_->width();
+        splitter_->setSizes(on ? QList<int>{total * 57 / 100, total * 43 / 100}
+                               : QList<int>{total * 3 / 5, total * 2 / 5});
+    }
     for (QAction* a : {playAction_, stepAction_, resetAction_}) a->setEnabled(!on);
     for (QWidget* w : std::initializer_list<QWidget*>{learningRate_, speed_})
         if (w) w->setEnabled(!on);
@@ -442,7 +449,8 @@ void MainWindow::updateStepper() {
             case StepPhase::Update: phase = tr("update"); break;
         }
     }
-    stepperPosition_->setText(tr("<b>%1 / %2</b> computed · next: %3").arg(position).arg(steps.size()).arg(phase));
+    stepperPosition_->setText(tr("<b>%1</b>/%2 · %3").arg(position).arg(steps.size()).arg(phase));
+    stepperPosition_->setToolTip(tr("Values computed so far, and the phase of the next one"));
     headline_->setText(
         tr("<b>One training step by hand:</b> sample #%1, forward pass (Algorithm 2), loss, backward "
            "pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron "

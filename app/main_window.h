@@ -11,6 +11,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QToolBar;
@@ -100,6 +101,8 @@ private:
     QMenu* helpMenu_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
     QStackedWidget* rightStack_ = nullptr;
+    QSplitter* splitter_ = nullptr;
+    bool stepperShown_ = false;
     QTabWidget* stepperTabs_ = nullptr;
     StepInspector* inspector_ = nullptr;
     NeuronGraphView* graphView_ = nullptr;

@@ -547,7 +547,7 @@ void NetworkView::paintStepper(QPainter& painter) {
                     painter.setPen(QPen(theme::highlightUsed(), 3.5, Qt::SolidLine, Qt::RoundCap));
                     painter.drawLine(from, to);
                     // Label the weight near the end the used edges do not share.
-                    const double t = selected && selected->id.quantity == Quantity::Delta ? 0.6 : 0.24;
+                    const double t = selected && selected->id.quantity == Quantity::Delta ? 0.6 : 0.42;
                     edgeLabels.push_back({from + t * (to - from),
                                           stepValue(layer.W(j, k)), theme::highlightUsed()});
                 }

@@ -17,7 +17,17 @@ namespace ns {
 
 namespace {
 
-QString number(double v) { return QString::fromStdString(formatNumber(v, Notation::Unicode, 4)); }
+QString number(double v, int digits = 4) {
+    return QString::fromStdString(formatNumber(v, Notation::Unicode, digits));
+}
+
+// Draws text centred in r, shrinking the font until it fits the width.
+void fitText(QPainter& painter, const QRectF& r, const QString& text, QFont font) {
+    while (font.pointSizeF() > 6.5 && QFontMetricsF(font).horizontalAdvance(text) > r.width() - 6)
+        font.setPointSizeF(font.pointSizeF() - 0.5);
+    painter.setFont(font);
+    painter.drawText(r, Qt::AlignCenter, text);
+}
 QString label(const GraphNode& n) { return QString::fromStdString(n.label); }
 
 }  // namespace
@@ -47,7 +57,7 @@ public:
         const double column = (width() - 16) / 5.0;
         const double boxW = column * 0.88;
         const double small = std::min(slot * 0.9, 52.0);
-        const double big = std::min(slot * 1.8, 56.0);
+        const double big = std::min(slot * 1.8, 64.0);
         auto at = [&](double col, double y, double h) {
             const double cx = 8 + column * (col + 0.5);
             return QRectF(cx - boxW / 2, 8 + y - h / 2, boxW, h);
@@ -111,14 +121,22 @@ protected:
             else painter.setPen(QPen(theme::ink(), 1.5));
             painter.drawRoundedRect(r, 6, 6);
             painter.setPen(theme::ink());
-            const QRectF top(r.left(), r.top() + 1, r.width(), r.height() / 2);
-            const QRectF bottom(r.left(), r.center().y() - 1, r.width(), r.height() / 2);
-            painter.setFont(labelFont);
-            painter.drawText(top, Qt::AlignCenter, label(node));
-            painter.setFont(valueFont);
-            QString text = number(node.value);
-            if (node.differentiable) text += QStringLiteral(" | ") + (shown ? number(node.gradient) : QStringLiteral("·"));
-            painter.drawText(bottom, Qt::AlignCenter, text);
+            const QString value = number(node.value, 3);
+            const QString gradient = node.differentiable ? (shown ? number(node.gradient, 3) : QStringLiteral("·"))
+                                                         : QString();
+            const bool small = node.kind == GraphNode::Kind::Input || node.kind == GraphNode::Kind::Weight;
+            if (small) {  // label, then value | gradient
+                fitText(painter, QRectF(r.left(), r.top() + 1, r.width(), r.height() / 2), label(node), labelFont);
+                fitText(painter, QRectF(r.left(), r.center().y() - 1, r.width(), r.height() / 2),
+                        value + QStringLiteral(" | ") + gradient, valueFont);
+            } else {  // label, value, gradient on three lines
+                const double third = r.height() / 3;
+                fitText(painter, QRectF(r.left(), r.top() + 1, r.width(), third), label(node), labelFont);
+                fitText(painter, QRectF(r.left(), r.top() + third, r.width(), third), value, valueFont);
+                if (node.differentiable)
+                    fitText(painter, QRectF(r.left(), r.top() + 2 * third - 1, r.width(), third),
+                            QStringLiteral("∂ ") + gradient, valueFont);
+            }
         }
     }
 

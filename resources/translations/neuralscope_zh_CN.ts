@@ -291,10 +291,6 @@
         <translation>参数更新</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 / %2&lt;/b&gt; computed · next: %3</source>
-        <translation>已计算 &lt;b&gt;%1 / %2&lt;/b&gt; · 下一个：%3</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;One training step by hand:&lt;/b&gt; sample #%1, forward pass (Algorithm 2), loss, backward pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron or edge, or press →; click any number to see where it came from.</source>
         <translation>&lt;b&gt;亲手走完一步训练：&lt;/b&gt;样本 #%1，前向传播（算法 2）、损失、反向传播（算法 3，链式法则）、参数更新 W ← W − η ∂L/∂W。点击高亮的神经元或连线，或按 →；点击任意数字可查看它的来历。</translation>
     </message>
@@ -309,6 +305,14 @@
     <message>
         <source>Saved the worksheet and its CSV next to it: %1</source>
         <translation>已保存练习题，并在同一位置保存了 CSV：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;/%2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Values computed so far, and the phase of the next one</source>
+        <translation>已计算的值的个数，以及下一个值所属的阶段</translation>
     </message>
 </context>
 <context>
