@@ -46,7 +46,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption sample(QStringLiteral("sample"),
                                     QStringLiteral("The training sample to show (1 to 1000)."),
                                     QStringLiteral("S"), QStringLiteral("1"));
-    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample});
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("With --backprop: a mini-batch of M samples (1 to 16)."),
+                                   QStringLiteral("M"), QStringLiteral("1"));
+    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample, batch});
     parser.process(app);
 
     auto wholeOption = [&](const QCommandLineOption& option, long low, long high, long& value) {
@@ -57,10 +60,11 @@ int main(int argc, char** argv) {
                      qPrintable(option.names().constFirst()), low, high, qPrintable(parser.value(option)));
         return false;
     };
-    long backpropValues = 0, graphNodes = 0, sampleNumber = 1;
+    long backpropValues = 0, graphNodes = 0, sampleNumber = 1, batchSize = 1;
     if (parser.isSet(backprop) && !wholeOption(backprop, 0, 1000000, backpropValues)) return 2;
     if (parser.isSet(graphSteps) && !wholeOption(graphSteps, 0, 100000, graphNodes)) return 2;
     if (!wholeOption(sample, 1, 1000, sampleNumber)) return 2;
+    if (!wholeOption(batch, 1, ns::SessionModel::kMaxStepBatch, batchSize)) return 2;
 
     bool epochsOk = false;
     const long epochCount = parser.value(epochs).toLong(&epochsOk);
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
     auto openStepper = [&] {
         if (!parser.isSet(backprop)) return;
         model.setBackpropMode(true);
+        model.setStepBatchSize(static_cast<int>(batchSize));
         for (long i = 0; i < backpropValues; ++i) model.stepForward();
         if (parser.isSet(graphSteps)) {
             for (long i = 0; i < graphNodes; ++i) model.graphForward();

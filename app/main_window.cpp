@@ -281,7 +281,7 @@ void MainWindow::retranslate() {
     continueStepAction_->setText(tr("Next training step"));
     continueStepAction_->setToolTip(
         tr("Keep the updated weights and step through the next training step (Ctrl+N)"));
-    exportWorksheetAction_->setText(tr("Export worksheet…"));
+    exportWorksheetAction_->setText(tr("Worksheet…"));
     exportWorksheetAction_->setToolTip(
         tr("Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)"));
     stepperTabs_->setTabText(0, tr("Inspector"));
@@ -293,8 +293,10 @@ void MainWindow::retranslate() {
     stepperSpeedLabel_->setText(tr("Speed:"));
     for (std::size_t i = 0; i < SessionModel::stepperSpeedChoices().size(); ++i)
         stepperSpeed_->setItemText(static_cast<int>(i),
-                                   tr("%1 per second").arg(SessionModel::stepperSpeedChoices()[i]));
+                                   tr("%1 /s").arg(SessionModel::stepperSpeedChoices()[i]));
     stepperSpeed_->setToolTip(tr("How fast Play computes values"));
+    batchLabel_->setText(tr("Batch m:"));
+    batch_->setToolTip(tr("Samples in the step, from the selected one; the gradient is their mean"));
     updateStepper();
     updateStatus();
 }
@@ -336,8 +338,8 @@ void MainWindow::buildStepper() {
         button->setDefaultAction(a);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setFocusPolicy(Qt::StrongFocus);
-        button->setFont(theme::uiFont(14));
-        button->setMinimumHeight(40);
+        button->setFont(theme::uiFont(13));
+        button->setMinimumHeight(38);
         bar->addWidget(button);
     }
     stepperSpeedLabel_ = new QLabel;
@@ -351,8 +353,14 @@ void MainWindow::buildStepper() {
     connect(granularity_, &QComboBox::activated, this, [this](int index) {
         model_->setGranularity(index == 0 ? Granularity::Value : Granularity::Layer);
     });
+    batchLabel_ = new QLabel;
+    batch_ = new QSpinBox;
+    batch_->setRange(1, SessionModel::kMaxStepBatch);
+    batch_->setKeyboardTracking(false);
+    connect(batch_, &QSpinBox::valueChanged, model_, &SessionModel::setStepBatchSize);
     bar->addSpacing(10);
-    for (QWidget* w : std::initializer_list<QWidget*>{stepperSpeedLabel_, stepperSpeed_, granularityLabel_, granularity_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{stepperSpeedLabel_, stepperSpeed_, granularityLabel_,
+                                                      granularity_, batchLabel_, batch_}) {
         w->setFont(theme::uiFont(13));
         bar->addWidget(w);
     }
@@ -365,7 +373,7 @@ void MainWindow::buildStepper() {
         bar->addWidget(button);
     }
     stepperPosition_ = new QLabel;
-    stepperPosition_->setFont(theme::uiFont(14));
+    stepperPosition_->setFont(theme::uiFont(13));
     // Its text changes every step; it must never resize the window (and with it the diagram).
     stepperPosition_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     stepperPosition_->setMinimumWidth(220);
@@ -439,6 +447,8 @@ void MainWindow::updateStepper() {
         granularity_->setCurrentIndex(model_->granularity() == Granularity::Value ? 0 : 1);
         const QSignalBlocker blockSpeed(stepperSpeed_);
         stepperSpeed_->setCurrentIndex(model_->stepperSpeedIndex());
+        const QSignalBlocker blockBatch(batch_);
+        batch_->setValue(model_->stepBatchSize());
     }
     QString phase = tr("done");
     if (position < steps.size()) {
@@ -451,11 +461,14 @@ void MainWindow::updateStepper() {
     }
     stepperPosition_->setText(tr("<b>%1</b>/%2 · %3").arg(position).arg(steps.size()).arg(phase));
     stepperPosition_->setToolTip(tr("Values computed so far, and the phase of the next one"));
+    const int m = model_->stepBatchSize();
+    const int first = std::min(model_->selectedSample(), static_cast<int>(model_->data().size()) - m) + 1;
     headline_->setText(
-        tr("<b>One training step by hand:</b> sample #%1, forward pass (Algorithm 2), loss, backward "
+        tr("<b>One training step by hand:</b> %1, forward pass (Algorithm 2), loss, backward "
            "pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron "
            "or edge, or press →; click any number to see where it came from.")
-            .arg(model_->selectedSample() + 1));
+            .arg(m == 1 ? tr("sample #%1").arg(first)
+                        : tr("samples #%1–#%2 (gradients are their mean)").arg(first).arg(first + m - 1)));
 }
 
 bool MainWindow::exportWorksheet(const QString& markdownPath) {

@@ -50,6 +50,7 @@ public:
     QAction* restartStepAction() const { return restartStepAction_; }
     QAction* continueStepAction() const { return continueStepAction_; }
     QComboBox* granularityBox() const { return granularity_; }
+    QSpinBox* batchBox() const { return batch_; }
     QWidget* stepperBar() const { return stepperBar_; }
     // Writes the current step as Markdown (in the UI language) and, next to it, as CSV.
     bool exportWorksheet(const QString& markdownPath);
@@ -112,6 +113,8 @@ private:
     QComboBox* granularity_ = nullptr;
     QLabel* stepperSpeedLabel_ = nullptr;
     QComboBox* stepperSpeed_ = nullptr;
+    QLabel* batchLabel_ = nullptr;
+    QSpinBox* batch_ = nullptr;
     QAction* backpropAction_ = nullptr;
     QAction* stepperNextAction_ = nullptr;
     QAction* stepperBackAction_ = nullptr;

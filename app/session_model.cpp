@@ -150,8 +150,9 @@ void SessionModel::setSelectedSample(int index) {
     refreshSampleTrace();
     if (backpropMode_) {  // a new sample is a new step: its x and y, from the start
         setStepperPlaying(false);
-        stepperInputs_.x = data_.X.middleRows(selectedSample_, 1);
-        stepperInputs_.y = data_.Y.middleRows(selectedSample_, 1);
+        const StepperInputs samples = sessionInputs(stepBatchSize());
+        stepperInputs_.x = samples.x;
+        stepperInputs_.y = samples.y;
         stepPosition_ = 0;
         selection_.reset();
         recomputeStep();

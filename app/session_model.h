@@ -87,6 +87,9 @@ public:
     const BackpropSteps& steps() const { return steps_; }
     const StepperInputs& stepperInputs() const { return stepperInputs_; }
     std::size_t stepPosition() const { return stepPosition_; }  // events [0, p) are computed
+    // m samples from the selected one (the gradient is their mean, as in the textbook's code).
+    int stepBatchSize() const { return static_cast<int>(stepperInputs_.x.rows()); }
+    static constexpr int kMaxStepBatch = 16;
     Granularity granularity() const { return granularity_; }
     bool isStepperPlaying() const { return stepperPlaying_; }
     int stepperSpeedIndex() const { return stepperSpeedIndex_; }
@@ -118,6 +121,7 @@ public:
     void editWeight(int layer, int j, int k, double value);
     void editBias(int layer, int j, double value);
     void editStepLearningRate(double eta);
+    void setStepBatchSize(int m);  // undoable; restarts the step from the session's samples
     void restartStepper();            // the session's current weights and sample again
     void continueWithUpdatedWeights();  // the next training step: W ← the updated weights
     // Applied by the undo commands; not for views.
@@ -138,7 +142,7 @@ private:
     void recomputeStep();
     void rebuildGraph();
     void pushStepperEdit(int id, const QString& text, StepperInputs after);
-    StepperInputs sessionInputs() const;
+    StepperInputs sessionInputs(int batch) const;
     template <typename Call>
     void toWorker(Call call);
 

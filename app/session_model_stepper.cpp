@@ -71,11 +71,13 @@ const std::vector<double>& SessionModel::stepperSpeedChoices() {
     return choices;
 }
 
-SessionModel::StepperInputs SessionModel::sessionInputs() const {
+SessionModel::StepperInputs SessionModel::sessionInputs(int batch) const {
     StepperInputs inputs;
     inputs.network = network_;
-    inputs.x = data_.X.middleRows(selectedSample_, 1);
-    inputs.y = data_.Y.middleRows(selectedSample_, 1);
+    const auto m = std::clamp<Eigen::Index>(batch, 1, std::min<Eigen::Index>(kMaxStepBatch, data_.size()));
+    const Eigen::Index first = std::min<Eigen::Index>(selectedSample_, data_.size() - m);
+    inputs.x = data_.X.middleRows(first, m);
+    inputs.y = data_.Y.middleRows(first, m);
     inputs.eta = learningRate_;
     return inputs;
 }
@@ -86,7 +88,7 @@ void SessionModel::setBackpropMode(bool on) {
     setStepperPlaying(false);
     if (on) {
         if (playing_) pause();
-        stepperInputs_ = sessionInputs();
+        stepperInputs_ = sessionInputs(1);
         stepPosition_ = 0;
         selection_.reset();
         graphLayer_ = static_cast<int>(network_.layers().size());
@@ -274,12 +276,25 @@ void SessionModel::editStepLearningRate(double eta) {
                     after);
 }
 
+void SessionModel::setStepBatchSize(int m) {
+    m = std::clamp(m, 1, kMaxStepBatch);
+    if (!backpropMode_ || m == stepBatchSize()) return;
+    setStepperPlaying(false);
+    StepperInputs after = sessionInputs(m);
+    after.network = stepperInputs_.network;  // keep edited weights and η
+    after.eta = stepperInputs_.eta;
+    stepPosition_ = 0;
+    selection_.reset();
+    pushStepperEdit(-1, tr("Change the batch size"), after);
+    markDirty(StepperChanged);
+}
+
 void SessionModel::restartStepper() {
     if (!backpropMode_) return;
     setStepperPlaying(false);
     stepPosition_ = 0;
     selection_.reset();
-    pushStepperEdit(-1, tr("Restart the step"), sessionInputs());
+    pushStepperEdit(-1, tr("Restart the step"), sessionInputs(stepBatchSize()));
     markDirty(StepperChanged);
 }
 

@@ -68,6 +68,8 @@ NeuronGraph NeuronGraph::build(const BackpropSteps& steps, int layer, int unit, 
     NeuronGraph g;
     g.layer_ = layer;
     g.unit_ = unit;
+    g.sample_ = sample;
+    g.batchSize_ = steps.batchSize();
     g.output_ = layer == L;
     // ∂node/∂parent for each node's parents, inverted into children lists at the end.
     std::vector<std::vector<double>> partials;

@@ -44,6 +44,8 @@ public:
     static bool supports(const Mlp& network, int layer);
 
     int layer() const { return layer_; }
+    int sample() const { return sample_; }          // which sample of the batch (0-based)
+    int batchSize() const { return batchSize_; }
     int unit() const { return unit_; }
     bool isOutput() const { return output_; }
     const std::vector<GraphNode>& nodes() const { return nodes_; }
@@ -68,6 +70,8 @@ private:
 
     int layer_ = 0;
     int unit_ = 0;
+    int sample_ = 0;
+    int batchSize_ = 1;
     bool output_ = false;
     std::vector<GraphNode> nodes_;
     std::vector<int> inputs_, weights_, products_;

@@ -457,6 +457,15 @@ QPointF NetworkView::pointOf(const ValueId& id) const {
 }
 
 QString NetworkView::stepperLegend() const {
+    const QString batch = steps_->batchSize() > 1
+                              ? QStringLiteral(" ") +
+                                    tr("Neurons show sample 1 of the batch of %1; ∂L/∂W is the "
+                                       "batch mean.").arg(steps_->batchSize())
+                              : QString();
+    return phaseLegend() + batch;
+}
+
+QString NetworkView::phaseLegend() const {
     if (position_ >= steps_->size())
         return tr("Step complete: every weight was updated by W ← W − η ∂L/∂W. Click any number to "
                   "see where it came from.");

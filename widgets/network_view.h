@@ -82,6 +82,7 @@ private:
     bool computed(const ValueId& id) const;
     void paintStepper(QPainter& painter);
     QString stepperLegend() const;
+    QString phaseLegend() const;
 
     QString layerTitle(int layer) const;
     double activationOf(int layer, int index) const;

@@ -203,6 +203,12 @@ void NeuronGraphView::refresh() {
                                 "value | gradient ∂L/∂·")
                                  .arg(graph_->unit() + 1)
                                  .arg(graph_->layer()));
+    if (graph_->batchSize() > 1)
+        title_->setText(title_->text() + QStringLiteral(" ") +
+                        tr("Sample %1 of the batch of %2: its gradients are ∂ℓ/∂·, before the "
+                           "batch mean.")
+                            .arg(graph_->sample() + 1)
+                            .arg(graph_->batchSize()));
     const auto& order = graph_->backwardOrder();
     start_->setEnabled(position_ > 0);
     back_->setEnabled(position_ > 0);

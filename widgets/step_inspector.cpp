@@ -248,7 +248,8 @@ void StepInspector::refresh() {
         for (QLabel* l : {symbolic_, substituted_, value_, uses_}) l->clear();
     } else {
         shown_ = *selected;
-        shownValue_ = steps_->valueOf(*selected);
+        // The event's own value: the batch value (L, ∂L/∂W, …) or sample 1's.
+        shownValue_ = at ? steps_->events()[*at].value : steps_->valueOf(*selected);
         heading_->setText(describe(*selected));
         value_->setText(QStringLiteral("%1 = %2").arg(QString::fromStdString(symbol(*selected, Notation::Unicode)),
                                                      fullValue(shownValue_)));
@@ -257,7 +258,10 @@ void StepInspector::refresh() {
             where_->setText(tr("%1 · step %2 of %3").arg(phaseName(e.phase)).arg(*at + 1).arg(steps_->size()));
             symbolic_->setText(QString::fromStdString(e.html.symbolic));
             QStringList lines;
-            for (const std::string& line : e.html.substituted) lines << QString::fromStdString(line);
+            const bool perSample = e.samples.size() > 1 && e.id.quantity != Quantity::Loss;
+            for (std::size_t s = 0; s < e.html.substituted.size(); ++s)
+                lines << (perSample ? tr("sample %1: ").arg(s + 1) : QString()) +
+                             QString::fromStdString(e.html.substituted[s]);
             substituted_->setText(lines.join(QStringLiteral("<br>")));
             QStringList used;
             for (const ValueId& u : e.uses)
@@ -303,10 +307,15 @@ void StepInspector::refresh() {
 
 void StepInspector::retranslate() {
     editors_->setTitle(tr("Change a number — the whole step recomputes (Ctrl+Z undoes)"));
-    for (std::size_t k = 0; k < inputLabels_.size(); ++k)
-        inputLabels_[k]->setText(tr("Input %1").arg(html({Quantity::Input, 0, static_cast<int>(k), 0})));
-    for (std::size_t j = 0; j < targetLabels_.size(); ++j)
-        targetLabels_[j]->setText(tr("Target %1").arg(html({Quantity::Target, 0, static_cast<int>(j), 0})));
+    const bool batch = steps_ && steps_->batchSize() > 1;
+    for (std::size_t k = 0; k < inputLabels_.size(); ++k) {
+        const QString name = html({Quantity::Input, 0, static_cast<int>(k), 0});
+        inputLabels_[k]->setText(batch ? tr("Input %1 of sample 1").arg(name) : tr("Input %1").arg(name));
+    }
+    for (std::size_t j = 0; j < targetLabels_.size(); ++j) {
+        const QString name = html({Quantity::Target, 0, static_cast<int>(j), 0});
+        targetLabels_[j]->setText(batch ? tr("Target %1 of sample 1").arg(name) : tr("Target %1").arg(name));
+    }
     etaLabel_->setText(tr("Learning rate η"));
     weightLabel_->setText(editedWeight_ ? tr("Weight %1").arg(html(*editedWeight_))
                                         : tr("Weight (select an edge)"));

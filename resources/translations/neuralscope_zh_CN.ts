@@ -223,10 +223,6 @@
         <translation>保留更新后的权重，逐步演示下一步训练（Ctrl+N）</translation>
     </message>
     <message>
-        <source>Export worksheet…</source>
-        <translation>导出练习题…</translation>
-    </message>
-    <message>
         <source>Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)</source>
         <translation>把这一步保存为可打印的练习题及答案（Markdown + CSV）（Ctrl+E）</translation>
     </message>
@@ -259,10 +255,6 @@
         <translation>速度：</translation>
     </message>
     <message>
-        <source>%1 per second</source>
-        <translation>每秒 %1 个</translation>
-    </message>
-    <message>
         <source>How fast Play computes values</source>
         <translation>播放时计算的快慢</translation>
     </message>
@@ -291,10 +283,6 @@
         <translation>参数更新</translation>
     </message>
     <message>
-        <source>&lt;b&gt;One training step by hand:&lt;/b&gt; sample #%1, forward pass (Algorithm 2), loss, backward pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron or edge, or press →; click any number to see where it came from.</source>
-        <translation>&lt;b&gt;亲手走完一步训练：&lt;/b&gt;样本 #%1，前向传播（算法 2）、损失、反向传播（算法 3，链式法则）、参数更新 W ← W − η ∂L/∂W。点击高亮的神经元或连线，或按 →；点击任意数字可查看它的来历。</translation>
-    </message>
-    <message>
         <source>Export worksheet</source>
         <translation>导出练习题</translation>
     </message>
@@ -313,6 +301,34 @@
     <message>
         <source>Values computed so far, and the phase of the next one</source>
         <translation>已计算的值的个数，以及下一个值所属的阶段</translation>
+    </message>
+    <message>
+        <source>Worksheet…</source>
+        <translation>练习题…</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>每秒 %1 个</translation>
+    </message>
+    <message>
+        <source>Batch m:</source>
+        <translation>批量 m：</translation>
+    </message>
+    <message>
+        <source>Samples in the step, from the selected one; the gradient is their mean</source>
+        <translation>这一步使用的样本数（从所选样本起）；梯度取它们的平均</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One training step by hand:&lt;/b&gt; %1, forward pass (Algorithm 2), loss, backward pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron or edge, or press →; click any number to see where it came from.</source>
+        <translation>&lt;b&gt;亲手走完一步训练：&lt;/b&gt;%1，前向传播（算法 2）、损失、反向传播（算法 3，链式法则）、参数更新 W ← W − η ∂L/∂W。点击高亮的神经元或连线，或按 →；点击任意数字可查看它的来历。</translation>
+    </message>
+    <message>
+        <source>sample #%1</source>
+        <translation>样本 #%1</translation>
+    </message>
+    <message>
+        <source>samples #%1–#%2 (gradients are their mean)</source>
+        <translation>样本 #%1–#%2（梯度取它们的平均）</translation>
     </message>
 </context>
 <context>
@@ -393,6 +409,10 @@
         <source>Loss</source>
         <translation>损失</translation>
     </message>
+    <message>
+        <source>Neurons show sample 1 of the batch of %1; ∂L/∂W is the batch mean.</source>
+        <translation>神经元显示 %1 个样本中第 1 个样本的值；∂L/∂W 取批量平均。</translation>
+    </message>
 </context>
 <context>
     <name>ns::NeuronGraphView</name>
@@ -436,6 +456,10 @@
         <source>All gradients ⇥</source>
         <translation>全部梯度 ⇥</translation>
     </message>
+    <message>
+        <source>Sample %1 of the batch of %2: its gradients are ∂ℓ/∂·, before the batch mean.</source>
+        <translation>批量 %2 个样本中的第 %1 个：这里的梯度是 ∂ℓ/∂·，尚未取批量平均。</translation>
+    </message>
 </context>
 <context>
     <name>ns::SessionModel</name>
@@ -474,6 +498,10 @@
     <message>
         <source>Next training step</source>
         <translation>下一步训练</translation>
+    </message>
+    <message>
+        <source>Change the batch size</source>
+        <translation>修改批量大小</translation>
     </message>
 </context>
 <context>
@@ -621,6 +649,18 @@
     <message>
         <source>Bias (select a neuron)</source>
         <translation>偏置（请选择一个神经元）</translation>
+    </message>
+    <message>
+        <source>sample %1: </source>
+        <translation>样本 %1：</translation>
+    </message>
+    <message>
+        <source>Input %1 of sample 1</source>
+        <translation>样本 1 的输入 %1</translation>
+    </message>
+    <message>
+        <source>Target %1 of sample 1</source>
+        <translation>样本 1 的目标 %1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QSpinBox>
 #include <QDoubleSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -292,6 +293,43 @@ private slots:
         const QString caption = window_->graphView()->captionText();
         QVERIFY2(caption.endsWith(QString::fromStdString(formatNumber(trace.layers[2].dW(0, 3), Notation::Unicode))),
                  qPrintable(caption));
+    }
+
+    // A mini-batch of 3 samples: the diagram and inspector show sample 1's z, a and δ, the loss
+    // and the gradients are batch means, and the update is one core training step on the batch.
+    void miniBatchStepIsTheBatchMean() {
+        NetworkView* view = window_->networkView();
+        StepInspector* inspector = window_->inspector();
+        QSpinBox* batch = window_->batchBox();
+        batch->setFocus();
+        batch->selectAll();
+        QTest::keyClicks(batch, QStringLiteral("3"));
+        QTest::keyClick(batch, Qt::Key_Return);
+        window_->refreshNow();
+        QCOMPARE(model_->stepBatchSize(), 3);
+        QVERIFY(window_->networkView()->inBackpropMode());
+        const Mlp network = model_->network();
+        const Matrix x = model_->data().X.topRows(3), y = model_->data().Y.topRows(3);
+        const Trace trace = network.forwardBackward(x, y, Loss::Bce);
+        TrainingOptions options;
+        options.loss = Loss::Bce;
+        options.learningRate = model_->learningRate();
+        Trainer trainer(network, Dataset{x, y}, options);
+        trainer.step();
+        for (std::size_t i = 0; i < model_->steps().size(); ++i) {
+            const ValueId next = model_->steps().events()[i].id;
+            QTest::mouseClick(view, Qt::LeftButton, {}, view->pointOf(next).toPoint());
+            window_->refreshNow();
+            QCOMPARE(model_->stepPosition(), i + 1);
+            QCOMPARE(inspector->shownValue(), expected(next, trace, trainer.network()));
+            if (next.quantity == Quantity::Z || next.quantity == Quantity::Delta)
+                QCOMPARE(inspector->substitutedText().count(QStringLiteral("sample ")), 3);
+        }
+        QVERIFY(model_->steps().after() == trainer.network());
+        QTest::keyClick(window_, Qt::Key_Z, Qt::ControlModifier);  // undo the batch size
+        window_->refreshNow();
+        QCOMPARE(model_->stepBatchSize(), 1);
+        QCOMPARE(batch->value(), 1);
     }
 
     void worksheetExportWritesMarkdownAndCsv() {
