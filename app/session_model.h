@@ -141,7 +141,7 @@ private:
     void refreshSampleTrace();
     void recomputeStep();
     void rebuildGraph();
-    void pushStepperEdit(int id, const QString& text, StepperInputs after);
+    void pushStepperEdit(long long field, const QString& text, StepperInputs after);
     StepperInputs sessionInputs(int batch) const;
     template <typename Call>
     void toWorker(Call call);

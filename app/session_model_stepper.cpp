@@ -19,7 +19,7 @@ constexpr int kStepperEditCommand = 3;
 // (typing into one spin box) merge into one undo step.
 class StepperEditCommand : public QUndoCommand {
 public:
-    StepperEditCommand(SessionModel* model, int field, const QString& text,
+    StepperEditCommand(SessionModel* model, long long field, const QString& text,
                        SessionModel::StepperInputs before, SessionModel::StepperInputs after)
         : QUndoCommand(text), model_(model), field_(field), before_(std::move(before)),
           after_(std::move(after)) {}
@@ -35,14 +35,14 @@ public:
 
 private:
     SessionModel* model_;
-    int field_;  // which value was edited; −1: never merge
+    long long field_;  // which value was edited; −1: never merge
     SessionModel::StepperInputs before_;
     SessionModel::StepperInputs after_;
 };
 
 // A distinct number per editable value, for merging.
-int fieldOf(Quantity q, int layer, int j, int k) {
-    return ((static_cast<int>(q) * 40 + layer) * 4100 + j) * 4100 + k;
+long long fieldOf(Quantity q, int layer, int j, int k) {
+    return ((static_cast<long long>(q) * 40 + layer) * 4100 + j) * 4100 + k;
 }
 
 bool neuronOf(const ValueId& id, int& layer, int& unit) {
@@ -227,7 +227,7 @@ void SessionModel::graphToEnd() {
     markDirty(StepperChanged);
 }
 
-void SessionModel::pushStepperEdit(int field, const QString& text, StepperInputs after) {
+void SessionModel::pushStepperEdit(long long field, const QString& text, StepperInputs after) {
     undoStack_->push(new StepperEditCommand(this, field, text, stepperInputs_, std::move(after)));
 }
 

@@ -180,9 +180,10 @@ QWidget* NeuronGraphView::canvas() const { return canvas_; }
 QRectF NeuronGraphView::nodeRect(int node) const { return canvas_->rectOf(node); }
 
 void NeuronGraphView::setGraph(const NeuronGraph* graph, std::size_t position) {
-    graph_ = graph;
+    if (graph) graph_ = *graph;
+    else graph_.reset();
     position_ = graph ? std::min(position, graph->backwardOrder().size()) : 0;
-    canvas_->set(graph_, position_);
+    canvas_->set(graph_ ? &*graph_ : nullptr, position_);
     refresh();
 }
 

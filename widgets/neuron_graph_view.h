@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QToolButton;
 
@@ -19,7 +21,7 @@ class NeuronGraphView : public QWidget {
 public:
     explicit NeuronGraphView(QWidget* parent = nullptr);
 
-    // *graph must stay alive until the next call; null shows a note instead. position: how many
+    // Keeps a copy of graph (a few dozen nodes); null shows a note instead. position: how many
     // nodes of graph->backwardOrder() have their gradient shown.
     void setGraph(const NeuronGraph* graph, std::size_t position);
 
@@ -40,7 +42,7 @@ private:
     void retranslate();
     void refresh();
 
-    const NeuronGraph* graph_ = nullptr;
+    std::optional<NeuronGraph> graph_;
     std::size_t position_ = 0;
     QLabel* title_;
     GraphCanvas* canvas_;
