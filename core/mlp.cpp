@@ -3,7 +3,9 @@
 #include "size_limits.h"
 #include "random.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 #include <type_traits>
 
@@ -34,124 +36,254 @@ void resizeTrace(const std::vector<DenseLayer>& layers, Eigen::Index batch, Trac
 // holds consecutive samples. For such shapes GEMM's packing costs more than the arithmetic.
 //
 // They work on one register of doubles at a time (8 with AVX-512, 4 with AVX2, 2 with SSE2).
-// Eigen names the register type and provides exp and log for it; the arithmetic uses the
+// Eigen names the register type and its fused multiply-add; the rest of the arithmetic uses the
 // compiler's vector operators (GCC, Clang), which also give a branch-free element-wise select,
-// where Eigen 3.4's Array::select is evaluated one coefficient at a time. Every kernel is a
-// template on V, the register type or plain double, so one body also handles the rows left
+// where Eigen 3.4's Array::select is evaluated one coefficient at a time. Most kernels are
+// templates on V, the register type or plain double, so one body also handles the rows left
 // over after the last full register. No sum is ever reassociated between runs: results are
 // reproducible at any thread count.
 using Packet = Eigen::internal::packet_traits<double>::type;
 constexpr Eigen::Index kLanes = sizeof(Packet) / sizeof(double);
-template <typename V> constexpr Eigen::Index kWidth = sizeof(V) / sizeof(double);
 
 template <typename V> V load(const double* p) { return Eigen::internal::ploadu<V>(p); }
 template <typename V> void store(double* p, const V& v) { Eigen::internal::pstoreu(p, v); }
 template <typename V> V splat(double v) { return Eigen::internal::pset1<V>(v); }
-
-// Calls step(i, V{}) for every register of rows starting at i, then for each leftover row with
-// V = double; step reads its register type from the second argument.
-template <typename Step>
-void forEachRow(Eigen::Index rows, Step&& step) {
-    Eigen::Index i = 0;
-    for (; i + kLanes <= rows; i += kLanes) step(i, Packet{});
-    for (; i < rows; ++i) step(i, 0.0);
+// The first n < kLanes values at p, the rest of the register zero.
+inline Packet loadPadded(const double* p, Eigen::Index n) {
+    double padded[kLanes] = {};
+    for (Eigen::Index r = 0; r < n; ++r) padded[r] = p[r];
+    return load<Packet>(padded);
 }
 
-// sum[c] = Σ_k weight(k) · column(k)[i + c·width], k in order from 0: the shared shape of
-// z = prev Wᵀ + b and of upstream = δ W. Several registers share each broadcast weight.
-template <typename V, int kCount, typename Weight, typename Column>
-void weightedSums(Eigen::Index terms, const Weight& weight, const Column& column, Eigen::Index i,
-                  V (&sum)[kCount]) {
-    for (V& s : sum) s = V{};
-    for (Eigen::Index k = 0; k < terms; ++k) {
-        const V w = splat<V>(weight(k));
-        const double* in = column(k) + i;
-        for (int c = 0; c < kCount; ++c) sum[c] += w * load<V>(in + c * kWidth<V>);
+// Calls f(std::integral_constant<int, n>{}) for n = 1 … 4: a runtime size picks a template.
+template <typename F>
+void withSize(Eigen::Index n, F&& f) {
+    switch (n) {
+        case 1: f(std::integral_constant<int, 1>{}); return;
+        case 2: f(std::integral_constant<int, 2>{}); return;
+        case 3: f(std::integral_constant<int, 3>{}); return;
+        default: f(std::integral_constant<int, 4>{}); return;
     }
-}
-
-// finish(i, sum) for every row i, with sum as above: four registers at a time, then one, then
-// single rows.
-template <typename Weight, typename Column, typename Finish>
-void forEachWeightedSum(Eigen::Index rows, Eigen::Index terms, const Weight& weight,
-                        const Column& column, Finish&& finish) {
-    constexpr int kBlock = 4;
-    Eigen::Index i = 0;
-    for (; i + kBlock * kLanes <= rows; i += kBlock * kLanes) {
-        Packet sum[kBlock];
-        weightedSums(terms, weight, column, i, sum);
-        for (int c = 0; c < kBlock; ++c) finish(i + c * kLanes, sum[c]);
-    }
-    forEachRow(rows - i, [&](Eigen::Index r, auto type) {
-        decltype(type) sum[1];
-        weightedSums(terms, weight, column, i + r, sum);
-        finish(i + r, sum[0]);
-    });
 }
 
 template <typename V> V relu(const V& z) { return z > V{} ? z : V{}; }
-// 1 / (1 + e^−z): Eigen's vector exp saturates instead of overflowing, std::exp overflows to
-// inf and 1/inf is exactly 0, so this is never NaN for a finite z.
-template <typename V> V logistic(const V& z) {
-    return splat<V>(1.0) / (splat<V>(1.0) + Eigen::internal::pexp(V{} - z));
+
+// The integer lanes of a register (or of one double), for taking doubles apart and building them.
+typedef std::int64_t PacketBits __attribute__((vector_size(sizeof(Packet))));
+template <typename V>
+using BitsOf = std::conditional_t<std::is_same_v<V, double>, std::int64_t, PacketBits>;
+template <typename To, typename From> To convert(const From& v) {
+    if constexpr (std::is_arithmetic_v<From>) return static_cast<To>(v);
+    else return __builtin_convertvector(v, To);
 }
 
-// The activations whose σ is applied while z is still in a register.
-enum class Fused { None, Identity, Relu, Sigmoid };
+// σ(z) = 1 / (1 + e^−z), evaluated in that order as the textbook's code does: where σ saturates,
+// 1 − σ keeps only the rounding of 1 + e^−z, and the loss of a confidently wrong sample depends
+// on it. e^x (x = −z) is 2^n·e^r with n = round(x / ln 2), |r| ≤ ln2 / 2, and
+// e^r = (q + p) / (q − p) by the Cephes rational approximation: the operations of Eigen's exp
+// (within 1 ulp), hence its bits, but building 2^n from its bits instead of Eigen's general
+// ldexp makes it twice as fast.
+// Clamping x to ±708 keeps 2^n a normal double: σ is then 1 or below 1e-307 at the extremes,
+// never NaN or inf for a z that is not NaN.
+template <typename V> V logistic(const V& z) {
+    using Eigen::internal::pmadd;
+    const V low = splat<V>(-708.0), high = splat<V>(708.0), one = splat<V>(1.0);
+    V x = V{} - z;
+    x = x < low ? low : (x > high ? high : x);  // NaN stays NaN
+    const V n = Eigen::internal::pfloor(pmadd(x, splat<V>(1.4426950408889634074), splat<V>(0.5)));
+    V r = pmadd(n, splat<V>(-0.693145751953125), x);  // x − n·ln2 in two steps (Cody–Waite)
+    r = pmadd(n, splat<V>(-1.42860682030941723212e-6), r);
+    const V r2 = r * r;
+    V p = pmadd(splat<V>(1.26177193074810590878e-4), r2, splat<V>(3.02994407707441961300e-2));
+    p = pmadd(p, r2, splat<V>(9.99999999999999999910e-1)) * r;
+    V q = pmadd(splat<V>(3.00198505138664455042e-6), r2, splat<V>(2.52448340349684104192e-3));
+    q = pmadd(q, r2, splat<V>(2.27265548208155028766e-1));
+    q = pmadd(q, r2, splat<V>(2.00000000000000000009e0));
+    const V twoToN = std::bit_cast<V>((convert<BitsOf<V>>(n) + 1023) << 52);
+    const V exp = twoToN * pmadd(splat<V>(2.0), p / (q - p), one);  // 2^n·e^r
+    return one / (one + exp);
+}
 
-// z = prev Wᵀ + 1 bᵀ (eqs. 42–44 before σ), the bias added last as in the textbook's
-// X·Wᵀ + b, and a = σ(z) in the same pass unless kF is None, so the data is touched once. The
-// activation is a template argument so the per-register epilogue has no branch.
-template <Fused kF>
+// log x within 1 ulp for the positive normal x the loss takes (probabilities clipped to
+// [1e-15, 1 − 1e-15]); NaN stays NaN. The Cephes approximation Eigen's log uses, without the
+// general frexp and the cases for 0, negatives, inf and subnormals, which cost it three times
+// as much: x = m·2^e with m in [√½, √2), log(1 + f) = f − f²/2 + f³·P(f)/Q(f) for f = m − 1.
+template <typename V> V logPositive(const V& x) {
+    using Eigen::internal::pmadd;
+    const BitsOf<V> bits = std::bit_cast<BitsOf<V>>(x);
+    V e = convert<V>((bits >> 52) - 1022);
+    const V m = std::bit_cast<V>((bits & 0x000FFFFFFFFFFFFF) | 0x3FE0000000000000);  // [½, 1)
+    const auto low = m < splat<V>(0.70710678118654752440);
+    e = low ? e - splat<V>(1.0) : e;
+    const V f = (low ? m + m : m) - splat<V>(1.0);  // exact
+    const V f2 = f * f, f3 = f2 * f;
+    V y = pmadd(splat<V>(1.01875663804580931796e-4), f, splat<V>(4.97494994976747001425e-1));
+    V y1 = pmadd(splat<V>(1.44989225341610930846e1), f, splat<V>(1.79368678507819816313e1));
+    y = pmadd(y, f, splat<V>(4.70579119878881725854e0));
+    y1 = pmadd(y1, f, splat<V>(7.70838733755885391666e0));
+    const V P = pmadd(y, f3, y1);
+    y = f + splat<V>(1.12873587189167450590e1);
+    y1 = pmadd(splat<V>(8.29875266912776603211e1), f, splat<V>(7.11544750618563894466e1));
+    y = pmadd(y, f, splat<V>(4.52279145837532221105e1));
+    y1 = pmadd(y1, f, splat<V>(2.31251620126765340583e1));
+    const V Q = pmadd(y, f3, y1);
+    const V logM = f + pmadd(splat<V>(-0.5), f2, f3 * P / Q);
+    const V result = pmadd(e, splat<V>(0.693147180559945309417), logM);
+    return x == x ? result : x;
+}
+
+// What happens to each finished sum of a tile: in the forward pass z = sum + b is stored and,
+// for the activations fused here, a = σ(z) while z is still in a register; in the backward pass
+// the sum is δ⁽ˡ⁻¹⁾, masked by the ReLU derivative or stored as it is. Partial: a sum whose
+// remaining terms come in the next tile.
+enum class Epilogue {
+    Partial, Forward, ForwardIdentity, ForwardRelu, ForwardSigmoid, Backward, BackwardRelu
+};
+
+// Equally spaced columns, column c at data + c·stride: a column-major matrix or rows of one.
+template <typename T>
+struct Columns {
+    T* data = nullptr;
+    Eigen::Index stride = 0;
+    template <typename M>
+    static Columns of(M&& m) { return {m.data(), m.outerStride()}; }
+    T* operator()(Eigen::Index c) const { return data + c * stride; }
+    Columns from(Eigen::Index c) const { return {data + c * stride, stride}; }
+};
+
+// What one layer's sums out_u = Σ_k c(u, k) · in_k read and write.
+struct DenseSums {
+    Columns<const double> in;    // the terms: a⁽ˡ⁻¹⁾ forward, δ⁽ˡ⁾ backward
+    const double* c;             // c(u, k) = c[u·outputStride + k·termStride], from W
+    Eigen::Index outputStride, termStride;
+    Columns<double> out;         // z forward, δ⁽ˡ⁻¹⁾ backward; partial sums wait here
+    Columns<double> a;           // forward: a = σ(z)
+    Columns<const double> z;     // backward: z⁽ˡ⁻¹⁾ for the ReLU derivative
+    const double* bias;          // forward: b
+};
+
+constexpr int kTile = 4;
+
+// One register of rows (V = Packet) or one row (V = double) of a tile of n ≤ 4 outputs × kK
+// terms. Every column register is loaded once for all outputs. pmadd is an explicit fused
+// multiply-add, so the rounding does not depend on how the compiler contracts a·b + c.
+template <Epilogue kE, bool kContinue, int kU, int kK, typename V>
+void tileStep(Eigen::Index i, int n, const double* const (&in)[kK], const V (&c)[kU][kK],
+              double* const (&out)[kU], double* const (&a)[kU], const double* const (&z)[kU],
+              const V (&bias)[kU]) {
+    V x[kK];
+    for (int k = 0; k < kK; ++k) x[k] = load<V>(in[k] + i);
+    for (int u = 0; u < kU && u < n; ++u) {
+        V sum = kContinue ? load<V>(out[u] + i) : V{};
+        for (int k = 0; k < kK; ++k) sum = Eigen::internal::pmadd(c[u][k], x[k], sum);  // k in order
+        if constexpr (kE == Epilogue::Partial || kE == Epilogue::Backward) {
+            store(out[u] + i, sum);
+        } else if constexpr (kE == Epilogue::BackwardRelu) {
+            store(out[u] + i, load<V>(z[u] + i) > V{} ? sum : V{});  // eq. 12: 0 at the kink
+        } else {
+            const V value = sum + bias[u];  // bias last, as in the textbook's X·Wᵀ + b
+            store(out[u] + i, value);
+            if constexpr (kE == Epilogue::ForwardIdentity) store(a[u] + i, value);
+            if constexpr (kE == Epilogue::ForwardRelu) store(a[u] + i, relu(value));
+            if constexpr (kE == Epilogue::ForwardSigmoid) store(a[u] + i, logistic(value));
+        }
+    }
+}
+
+// A tile of n ≤ 4 outputs × kK terms for every row, its coefficients held in registers. The
+// pointers and coefficients are gathered into locals straight from the matrices: stores through
+// Eigen's packet type may alias any memory, so values read through a pointer would be reloaded
+// after every store.
+template <Epilogue kE, bool kContinue, int kU, int kK>
+void denseTile(Eigen::Index rows, int n, const DenseSums& s) {
+    const double* in[kK];
+    Packet c[kU][kK], bias[kU];
+    double cTail[kU][kK], biasTail[kU];
+    double* out[kU];
+    double* a[kU];
+    const double* z[kU];
+    for (int k = 0; k < kK; ++k) in[k] = s.in(k);
+    for (int u = 0; u < kU; ++u) {
+        const int v = std::min(u, n - 1);  // unused slots repeat a real output, never read
+        out[u] = s.out(v);
+        a[u] = s.a(v);
+        z[u] = s.z(v);
+        bias[u] = splat<Packet>(biasTail[u] = s.bias ? s.bias[v] : 0.0);
+        for (int k = 0; k < kK; ++k)
+            c[u][k] = splat<Packet>(cTail[u][k] = s.c[v * s.outputStride + k * s.termStride]);
+    }
+    Eigen::Index i = 0;
+    for (; i + kLanes <= rows; i += kLanes) tileStep<kE, kContinue>(i, n, in, c, out, a, z, bias);
+    for (; i < rows; ++i) tileStep<kE, kContinue>(i, n, in, cTail, out, a, z, biasTail);
+}
+
+// The sums of a dense layer for every row, out_u = Σ_k c(u, k) · in_k, k in order from 0: the
+// shape shared by z = a⁽ˡ⁻¹⁾ Wᵀ + b and by δ⁽ˡ⁾ W. Tiles of 4 outputs × 4 terms keep their
+// coefficients in registers and load each register of a column once for 4 outputs: for layers
+// this thin, loads limit more than multiply-adds.
+template <Epilogue kE>
+void denseSums(Eigen::Index rows, Eigen::Index outputs, Eigen::Index terms, const DenseSums& s) {
+    for (Eigen::Index u0 = 0; u0 < outputs; u0 += kTile) {
+        const int n = static_cast<int>(std::min<Eigen::Index>(kTile, outputs - u0));
+        for (Eigen::Index k0 = 0; k0 < terms; k0 += kTile) {
+            DenseSums t = s;
+            t.in = s.in.from(k0);
+            t.c = s.c + u0 * s.outputStride + k0 * s.termStride;
+            t.out = s.out.from(u0);
+            t.a = s.a.from(u0);
+            t.z = s.z.from(u0);
+            t.bias = s.bias ? s.bias + u0 : nullptr;
+            const bool first = k0 == 0, last = k0 + kTile >= terms;
+            auto tile = [&](auto kU) {
+                withSize(std::min<Eigen::Index>(kTile, terms - k0), [&](auto kK) {
+                    if (first && last) denseTile<kE, false, kU, kK>(rows, n, t);
+                    else if (last) denseTile<kE, true, kU, kK>(rows, n, t);
+                    else if (first) denseTile<Epilogue::Partial, false, kU, kTile>(rows, n, t);
+                    else denseTile<Epilogue::Partial, true, kU, kTile>(rows, n, t);
+                });
+            };
+            // A single output gets its own narrow tile: a wide one would keep its unused
+            // coefficient registers and transcendental constants competing for registers.
+            if (n == 1) tile(std::integral_constant<int, 1>{});
+            else tile(std::integral_constant<int, kTile>{});
+        }
+    }
+}
+
+// z = a⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + 1 b⁽ˡ⁾ᵀ (eqs. 42–44 before σ), and a = σ(z) in the same pass (kE).
+template <Epilogue kE>
 void denseForwardAs(const ConstMatrixRef& prev, const DenseLayer& layer, MatrixRef z,
                     MatrixRef a) {
-    for (Eigen::Index j = 0; j < layer.units(); ++j) {
-        const double bias = layer.b(j);
-        double* zj = z.col(j).data();
-        double* aj = a.col(j).data();
-        forEachWeightedSum(
-            prev.rows(), layer.fanIn(), [&](Eigen::Index k) { return layer.W(j, k); },
-            [&](Eigen::Index k) { return prev.col(k).data(); },
-            [&](Eigen::Index i, auto sum) {
-                using V = decltype(sum);
-                const V value = sum + splat<V>(bias);
-                store(zj + i, value);
-                if constexpr (kF == Fused::Identity) store(aj + i, value);
-                if constexpr (kF == Fused::Relu) store(aj + i, relu(value));
-                if constexpr (kF == Fused::Sigmoid) store(aj + i, logistic(value));
-            });
-    }
+    denseSums<kE>(prev.rows(), layer.units(), layer.fanIn(),
+                  {Columns<const double>::of(prev), layer.W.data(), 1, layer.W.rows(),
+                   Columns<double>::of(z), Columns<double>::of(a), {}, layer.b.data()});
 }
 
 // Fills z, and a for identity, ReLU and sigmoid. Returns whether a was written; for the other
 // activations the caller applies σ.
 bool denseForward(const ConstMatrixRef& prev, const DenseLayer& layer, MatrixRef z, MatrixRef a) {
     switch (layer.activation) {
-        case Activation::Identity: denseForwardAs<Fused::Identity>(prev, layer, z, a); return true;
-        case Activation::Relu: denseForwardAs<Fused::Relu>(prev, layer, z, a); return true;
-        case Activation::Sigmoid: denseForwardAs<Fused::Sigmoid>(prev, layer, z, a); return true;
-        default: denseForwardAs<Fused::None>(prev, layer, z, a); return false;
+        case Activation::Identity: denseForwardAs<Epilogue::ForwardIdentity>(prev, layer, z, a); return true;
+        case Activation::Relu: denseForwardAs<Epilogue::ForwardRelu>(prev, layer, z, a); return true;
+        case Activation::Sigmoid: denseForwardAs<Epilogue::ForwardSigmoid>(prev, layer, z, a); return true;
+        default: denseForwardAs<Epilogue::Forward>(prev, layer, z, a); return false;
     }
 }
 
 // δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾) ⊙ σ'(z⁽ˡ⁻¹⁾), the chain rule one layer back. For ReLU below, σ' is a
-// select fused into the sum (exactly 0 where z ≤ 0, as eq. 12 has it at the kink); otherwise
-// the caller multiplies by σ' afterwards. Returns whether σ' was applied.
+// select fused into the sum; otherwise the caller multiplies by σ' afterwards. Returns whether
+// σ' was applied.
 bool denseBackwardInput(const ConstMatrixRef& delta, const Matrix& W, Activation below,
                         const ConstMatrixRef& belowZ, MatrixRef belowDelta) {
-    const bool relu = below == Activation::Relu;
-    for (Eigen::Index k = 0; k < W.cols(); ++k) {
-        const double* zk = belowZ.col(k).data();
-        double* out = belowDelta.col(k).data();
-        forEachWeightedSum(
-            delta.rows(), W.rows(), [&](Eigen::Index j) { return W(j, k); },
-            [&](Eigen::Index j) { return delta.col(j).data(); },
-            [&](Eigen::Index i, auto sum) {
-                using V = decltype(sum);
-                store(out + i, relu ? (load<V>(zk + i) > V{} ? sum : V{}) : sum);
-            });
+    const DenseSums s{Columns<const double>::of(delta), W.data(), W.rows(), 1,
+                      Columns<double>::of(belowDelta), {}, Columns<const double>::of(belowZ),
+                      nullptr};
+    if (below == Activation::Relu) {
+        denseSums<Epilogue::BackwardRelu>(delta.rows(), W.cols(), W.rows(), s);
+        return true;
     }
-    return relu;
+    denseSums<Epilogue::Backward>(delta.rows(), W.cols(), W.rows(), s);
+    return false;
 }
 
 // Σᵢ x[i] over n values: four register accumulators, then the leftover rows, combined in a
@@ -170,20 +302,9 @@ double fixedOrderSum(const double* x, Eigen::Index n) {
 // One tile of the weight gradient over this chunk's rows: dW(j, k) = Σᵢ δᵢⱼ·prevᵢₖ for kJ
 // units from j0 and kK inputs from k0, and with kBias also db(j) = Σᵢ δᵢⱼ (sums, not yet
 // means). Each pair has its own register accumulator fed the rows in order (a kJ × kK tile
-// shares every load, and its independent chains hide the add latency); the leftover rows go
-// to scalar accumulators, and both are combined in a fixed order at the end.
-template <bool kBias, int kJ, int kK, typename V>
-void accumulateTile(const double* const (&delta)[kJ], const double* const (&prev)[kK],
-                    Eigen::Index i, V (&sum)[kJ][kK], V (&biasSum)[kJ]) {
-    V x[kK];
-    for (int k = 0; k < kK; ++k) x[k] = load<V>(prev[k] + i);
-    for (int j = 0; j < kJ; ++j) {
-        const V d = load<V>(delta[j] + i);
-        for (int k = 0; k < kK; ++k) sum[j][k] += d * x[k];
-        if constexpr (kBias) biasSum[j] += d;
-    }
-}
-
+// shares every load, and its independent chains hide the latency); the registers are summed in
+// a fixed order at the end. Rows left over after the last full register are copied into
+// zero-padded registers (0·0 adds nothing), so no scalar path keeps the accumulators in memory.
 template <int kJ, int kK, bool kBias>
 void gradientTile(const ConstMatrixRef& delta, Eigen::Index j0, const ConstMatrixRef& prev,
                   Eigen::Index k0, Matrix& dW, RowVector& db) {
@@ -191,22 +312,40 @@ void gradientTile(const ConstMatrixRef& delta, Eigen::Index j0, const ConstMatri
     const double* x[kK];
     for (int j = 0; j < kJ; ++j) d[j] = delta.col(j0 + j).data();
     for (int k = 0; k < kK; ++k) x[k] = prev.col(k0 + k).data();
-    Packet sum[kJ][kK] = {}, biasSum[kJ] = {};
-    double tail[kJ][kK] = {}, biasTail[kJ] = {};
-    Eigen::Index i = 0;
-    for (; i + kLanes <= delta.rows(); i += kLanes) accumulateTile<kBias>(d, x, i, sum, biasSum);
-    for (; i < delta.rows(); ++i) accumulateTile<kBias>(d, x, i, tail, biasTail);
+    Packet sum[kJ][kK], biasSum[kJ];
     for (int j = 0; j < kJ; ++j) {
-        for (int k = 0; k < kK; ++k)
-            dW(j0 + j, k0 + k) = Eigen::internal::predux(sum[j][k]) + tail[j][k];
-        if constexpr (kBias) db(j0 + j) = Eigen::internal::predux(biasSum[j]) + biasTail[j];
+        biasSum[j] = Packet{};
+        for (int k = 0; k < kK; ++k) sum[j][k] = Packet{};
+    }
+    auto accumulate = [&](const Packet (&dj)[kJ], const Packet (&xk)[kK]) {
+        for (int j = 0; j < kJ; ++j) {
+            for (int k = 0; k < kK; ++k) sum[j][k] = Eigen::internal::pmadd(dj[j], xk[k], sum[j][k]);
+            if constexpr (kBias) biasSum[j] += dj[j];
+        }
+    };
+    const Eigen::Index rows = delta.rows();
+    Eigen::Index i = 0;
+    for (; i + kLanes <= rows; i += kLanes) {
+        Packet dj[kJ], xk[kK];
+        for (int j = 0; j < kJ; ++j) dj[j] = load<Packet>(d[j] + i);
+        for (int k = 0; k < kK; ++k) xk[k] = load<Packet>(x[k] + i);
+        accumulate(dj, xk);
+    }
+    if (i < rows) {
+        Packet dj[kJ], xk[kK];
+        for (int j = 0; j < kJ; ++j) dj[j] = loadPadded(d[j] + i, rows - i);
+        for (int k = 0; k < kK; ++k) xk[k] = loadPadded(x[k] + i, rows - i);
+        accumulate(dj, xk);
+    }
+    for (int j = 0; j < kJ; ++j) {
+        for (int k = 0; k < kK; ++k) dW(j0 + j, k0 + k) = Eigen::internal::predux(sum[j][k]);
+        if constexpr (kBias) db(j0 + j) = Eigen::internal::predux(biasSum[j]);
     }
 }
 
 // dW = δᵀ prev and db = Σ δ over this chunk's rows, in tiles of 4 × 4 (1-wide at the edges).
 void denseBackwardWeights(const ConstMatrixRef& delta, const ConstMatrixRef& prev, Matrix& dW,
                           RowVector& db) {
-    constexpr int kTile = 4;
     const Eigen::Index units = delta.cols(), fanIn = prev.cols();
     resizeIfNeeded(dW, units, fanIn);
     db.resize(units);
@@ -250,7 +389,7 @@ void sigmoidBinaryCrossEntropyStep(const double* a, const double* y, double* los
     const V low = splat<V>(kProbabilityClip), high = splat<V>(1.0 - kProbabilityClip);
     const V p = load<V>(a + i), t = load<V>(y + i);
     const V clipped = p < low ? low : (p > high ? high : p);  // NaN stays NaN
-    const V l = V{} - Eigen::internal::plog(t * clipped + (one - t) * (one - clipped));
+    const V l = V{} - logPositive(t * clipped + (one - t) * (one - clipped));
     store(loss + i, l);
     store(delta + i, p - t);
     lossSum += l;
