@@ -537,10 +537,9 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
     const bool sigmoidBce = loss == Loss::Bce && layers_.back().activation == Activation::Sigmoid &&
                             outputs() == 1;
 
-    // One parallel region per batch: each chunk runs its rows through the whole network and
-    // back, writing only its own rows of the trace and its own partial sums.
-#pragma omp parallel for schedule(static) num_threads(std::max(1, parallel.threads)) if (chunks > 1 && parallel.threads > 1)
-    for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) {
+    // Each chunk runs its rows through the whole network and back, writing only its own rows of
+    // the trace and its own partial sums.
+    auto runChunk = [&](Eigen::Index chunk) {
         const Eigen::Index r0 = chunk * chunkRows;
         const Eigen::Index rows = std::min(chunkRows, m - r0);
         auto rowsOf = [&](const Matrix& full) { return ConstMatrixRef(full.middleRows(r0, rows)); };
@@ -551,7 +550,7 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
                               t.z.middleRows(r0, rows), t.a.middleRows(r0, rows)))
                 activate(layer.activation, rowsOf(t.z), t.a.middleRows(r0, rows));
         }
-        if (!target) continue;
+        if (!target) return;
 
         ChunkGradients& g = trace.scratch[static_cast<std::size_t>(chunk)];
         LayerTrace& out = trace.layers[L - 1];
@@ -581,6 +580,14 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
                 multiplyByDerivative(f, rowsOf(below.z), rowsOf(below.a), rowsOf(below.delta),
                                      below.delta.middleRows(r0, rows));
         }
+    };
+    // One parallel region per batch. Without threads to share, no region at all: even a
+    // one-thread region costs a team setup per batch.
+    if (parallel.threads > 1 && chunks > 1) {
+#pragma omp parallel for schedule(static) num_threads(parallel.threads)
+        for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) runChunk(chunk);
+    } else {
+        for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) runChunk(chunk);
     }
     if (!Y) return;
 
@@ -621,9 +628,14 @@ void Mlp::applyGradients(const Trace& trace, double eta) {
 }
 
 bool Mlp::allFinite() const {
-    for (const DenseLayer& layer : layers_)
-        if (!layer.W.allFinite() || !layer.b.allFinite()) return false;
-    return true;
+    // A plain loop: Eigen's allFinite sets up an expression per matrix, which on a few dozen
+    // numbers costs more than the test, and the trainer asks after every update.
+    bool finite = true;
+    for (const DenseLayer& layer : layers_) {
+        for (Eigen::Index i = 0; i < layer.W.size(); ++i) finite &= std::isfinite(layer.W.data()[i]);
+        for (Eigen::Index i = 0; i < layer.b.size(); ++i) finite &= std::isfinite(layer.b.data()[i]);
+    }
+    return finite;
 }
 
 bool Mlp::operator==(const Mlp& other) const {
