@@ -13,13 +13,15 @@ preset=${NEURALSCOPE_PRESET:-release}
 
 packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6 libeigen3-dev nlohmann-json3-dev
-          python3 python3-numpy xvfb xauth fonts-noto-cjk)
+          python3 python3-numpy xvfb xauth fonts-noto-cjk libyaml-cpp-dev nodejs)
 [ "$mode" = bench ] && packages+=(python3-torch)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# npm installs MathJax for the lessons' formulas; some Node.js packages bring their own npm.
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq

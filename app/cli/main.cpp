@@ -1,6 +1,7 @@
 // neuralscope-cli: the core's math from the command line (see README, "Command line").
 // Exit status: 0 success, 2 bad input or usage (one line on stderr naming what to fix).
 #include "dataset.h"
+#include "lint.h"
 #include "size_limits.h"
 #include "trace_json.h"
 #include "trainer.h"
@@ -27,7 +28,9 @@ constexpr const char* kUsage =
     "  neuralscope-cli trace FILE.json\n"
     "  neuralscope-cli worksheet FILE.json [--format md|csv] [--lang en|zh_CN] [--lr ETA]\n"
     "  neuralscope-cli train --preset seed-4841 [--epochs N] [--lr ETA] [--seed S]\n"
-    "                        [--threads T] [--csv]\n";
+    "                        [--threads T] [--csv]\n"
+    "  neuralscope-cli lint [--mathjax DIR] [--no-mathjax] [--require-mathjax]\n"
+    "                       [--formulas-out FILE] PATH...\n";
 
 nlohmann::json readJsonFile(const std::string& path) {
     // A directory opens as a stream on Linux and only fails when read: say so before that.
@@ -223,7 +226,8 @@ int main(int argc, char** argv) {
         if (command == "trace") return runTrace(args);
         if (command == "train") return runTrain(args);
         if (command == "worksheet") return runWorksheet(args);
-        throw InputError("unknown command \"" + command + "\" (expected trace, train or worksheet)");
+        if (command == "lint") return ns::lessons::lintCommand(args, std::cout, std::cerr);
+        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet or lint)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
         return 2;

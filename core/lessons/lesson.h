@@ -1,0 +1,278 @@
+#pragma once
+// A lesson as the app runs it: front matter, then steps; each step has its prose in English
+// and Simplified Chinese and may carry a scene (the app state it sets up), a check (a condition
+// the student must reach) and a quiz. The file format is described in lessons/FORMAT.md; this
+// is what lesson_parser.h turns a file into. Qt-free: the command-line linter uses it too.
+#include "activation.h"
+#include "backprop_steps.h"
+#include "lab_data.h"
+#include "lab_loss.h"
+#include "loss.h"
+#include "lr_schedule.h"
+#include "mlp.h"
+#include "optimizer.h"
+#include "regularization.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ns::lessons {
+
+enum class Language { English, Chinese };
+std::string_view code(Language language);  // "en", "zh"
+
+// 1-based line and column (columns count Unicode characters, not bytes); 0 when unknown.
+struct Position {
+    int line = 0;
+    int column = 0;
+    bool operator==(const Position&) const = default;
+};
+
+// One text in both languages. Lesson text is Markdown and may contain $…$ and $$…$$ formulas.
+struct Text {
+    std::string en;
+    std::string zh;
+    Position position;  // where the text's YAML value starts (for messages)
+    const std::string& in(Language language) const {
+        return language == Language::Chinese ? zh : en;
+    }
+};
+
+// ---- Scenes: the app state a step sets up ----
+
+enum class View {
+    Network,     // the network drawing and the loss curve (training)
+    Stepper,     // backpropagation one value at a time
+    Graph,       // the stepper with the computational graph of one neuron
+    Perceptron,  // the perceptron: logic gates, the learning rule, the decision line
+    Functions,   // plots of activation or loss functions and their derivatives
+    Lab,         // the training lab (datasets, optimizers, regularisation)
+};
+
+enum class Gate { And, Or, Nand, Nor, Not, Xor };
+
+// How the perceptron view works in a scene: learn with Algorithm 1, set w and θ by hand (the
+// M-P neuron), or a hand-built hidden layer of two threshold units (XOR).
+enum class PerceptronMode { Learn, Manual, Hidden };
+
+struct ThresholdUnit {  // y = step(w₁x₁ + w₂x₂ + b)
+    double w1 = 0;
+    double w2 = 0;
+    double b = 0;
+};
+
+struct PerceptronScene {
+    std::optional<Gate> task;
+    std::optional<PerceptronMode> mode;
+    std::optional<double> eta;                  // learning rate of the rule
+    std::optional<std::vector<double>> weights;  // w (one per input) to start from
+    std::optional<double> bias;
+    // Hidden mode: the two hidden units and the output unit.
+    std::optional<ThresholdUnit> hidden1, hidden2, output;
+};
+
+struct FunctionsScene {
+    std::vector<Activation> activations;  // either activations …
+    std::vector<std::string> losses;      // … or losses: mse mae huber bce focal
+    std::optional<bool> derivative;       // also plot σ'(z) (or ∂ℓ/∂ŷ)
+    std::optional<double> probe;          // where the probe line starts
+    std::optional<double> target;         // losses: the target y (0 or 1 for bce and focal)
+};
+
+// The training lab's settings use the lab core's own types and names (lab_data.h, optimizer.h,
+// lr_schedule.h, regularization.h, lab_loss.h), so the linter accepts exactly what the lab can do.
+struct RegularizationScene {
+    Penalty penalty = Penalty::None;      // l1 or l2 (the lab applies one penalty)
+    double lambda = 0;
+    std::optional<double> dropout;        // probability of dropping a hidden unit
+    std::optional<long> earlyStopping;    // patience in epochs
+};
+
+struct NetworkScene {
+    std::optional<std::vector<int>> sizes;
+    std::optional<std::vector<Activation>> activations;
+    std::optional<LabLoss> loss;
+    std::optional<Initialization> init;
+    std::optional<std::uint64_t> seed;
+};
+
+// A place in the backprop stepper: the start, the end, a value count, or "after the group of
+// this phase and layer" (e.g. the backward pass of layer 2).
+struct StepperPlace {
+    enum class Kind { Start, End, Count, After } kind = Kind::Start;
+    long count = 0;
+    StepPhase phase = StepPhase::Forward;
+    int layer = 0;  // 0 = any layer (the loss has none)
+};
+
+struct StepperScene {
+    std::optional<Granularity> granularity;
+    std::optional<int> batch;
+    std::optional<StepperPlace> position;
+    std::optional<std::pair<int, int>> graphNeuron;  // layer (1…L), neuron (1-based)
+    std::optional<long> graphSteps;
+};
+
+// What a scene can lock or hide, and what it can point at.
+enum class Control {
+    Play, Step, Reset, LearningRate, Speed, Sample, Backprop,
+    StepperBar, Granularity, Batch,
+    PerceptronTask, PerceptronEta, PerceptronStep, PerceptronEpoch, PerceptronRun,
+    PerceptronReset, PerceptronWeights,
+    FunctionChoice, FunctionProbe,
+};
+std::string_view name(Control control);
+const std::vector<Control>& allControls();
+
+struct Highlight {
+    enum class Kind { Neuron, Layer, Control } kind = Kind::Neuron;
+    int layer = 0;  // 0 = inputs … L = outputs
+    int index = 0;  // neuron, 1-based
+    Control control = Control::Play;
+    Position position;
+};
+
+struct Scene {
+    Position position;
+    std::vector<std::string> keys;  // the top-level keys given, in file order
+    std::optional<View> view;
+    std::optional<NetworkScene> network;
+    std::optional<DatasetKind> dataset;
+    std::optional<long> samples;
+    std::optional<double> noise;
+    std::optional<double> testFraction;
+    std::optional<OptimizerKind> optimizer;
+    std::optional<long> batchSize;
+    std::optional<double> momentum;
+    std::optional<double> learningRate;
+    std::optional<LrSchedule> schedule;  // its eta is the scene's learning rate (or the lab's)
+    std::optional<RegularizationScene> regularization;
+    std::optional<long> epochs;  // train this many epochs when the scene is applied
+    std::optional<int> speed;    // epochs per second while playing (one of the app's choices)
+    std::optional<int> sample;   // 1-based
+    std::optional<StepperScene> stepper;
+    std::optional<PerceptronScene> perceptron;
+    std::optional<FunctionsScene> functions;
+    std::vector<Control> locked;
+    std::vector<Control> hidden;
+    std::vector<Highlight> highlight;
+
+    bool has(std::string_view key) const;
+};
+
+const std::vector<std::string>& lossCurveNames();  // mse mae huber bce focal
+const std::vector<int>& speedChoices();            // the app's epochs/s choices (0 = fastest)
+
+// ---- Checks ----
+
+struct Range {
+    std::optional<double> atLeast;
+    std::optional<double> atMost;
+    bool contains(double v) const {
+        return (!atLeast || v >= *atLeast) && (!atMost || v <= *atMost);
+    }
+};
+
+struct Condition {
+    enum class Kind {
+        LossBelow,                 // training loss L < value
+        AccuracyAtLeast,           // training accuracy ≥ value (0…1)
+        EpochAtLeast,              // epochs trained ≥ value
+        LearningRate,              // η in range
+        Sample,                    // the selected sample (1-based) = value
+        Diverged,                  // training diverged (flag)
+        BackpropMode,              // the stepper is open (flag)
+        StepperReached,            // the stepper has computed `place`
+        GraphWalked,               // the graph's backward walk is complete (flag)
+        PerceptronCorrect,         // every point of the task classified right (flag)
+        PerceptronUpdatesAtLeast,  // weight updates made by the rule ≥ value
+        PerceptronEpochsAtLeast,   // passes over the data ≥ value
+        PerceptronTask,            // the task is `gate`
+        ProbeAt,                   // the function probe is in range
+    } kind = Kind::LossBelow;
+    std::string key;
+    Position position;
+    double value = 0;
+    bool flag = true;
+    Range range;
+    StepperPlace place;
+    Gate gate = Gate::And;
+};
+
+struct Check {
+    Position position;
+    std::vector<Condition> conditions;  // all must hold
+    Text hint;
+};
+
+// ---- Quizzes ----
+
+struct Quiz {
+    Position position;
+    Text question;
+    std::vector<Text> choices;   // empty for a numeric answer
+    std::vector<int> answers;    // 0-based indices of the right choices
+    std::optional<double> number;  // the numeric answer
+    double tolerance = 0;
+    Text explanation;
+    bool isNumeric() const { return number.has_value(); }
+};
+
+// Grading. A multiple-choice answer is right when exactly the right choices are selected. A
+// numeric answer is right within the tolerance; the input may be a decimal (point or comma),
+// a fraction a/b or a percentage. Invalid input is neither right nor wrong.
+enum class Grade { Right, Wrong, Invalid };
+Grade grade(const Quiz& quiz, const std::vector<int>& selected);
+Grade grade(const Quiz& quiz, std::string_view input);
+std::optional<double> parseNumberAnswer(std::string_view input);
+
+// ---- Steps and lessons ----
+
+struct Prose {
+    std::string markdown;
+    int firstLine = 0;  // the file line of the markdown's first line
+};
+
+struct Step {
+    std::string id;
+    Position position;
+    Prose en;
+    Prose zh;
+    std::optional<Scene> scene;
+    std::optional<Check> check;
+    std::optional<Quiz> quiz;
+
+    const Prose& prose(Language language) const { return language == Language::Chinese ? zh : en; }
+    // The text of the prose's first heading, if it starts with one.
+    std::string title(Language language) const;
+};
+
+struct Lesson {
+    std::string path;
+    std::string id;
+    int chapter = 0;
+    int order = 0;
+    Text title;
+    std::optional<Text> summary;
+    int minutes = 0;
+    std::vector<std::string> prerequisites;
+    std::vector<Step> steps;
+    // Where the front matter gives these (for messages about several lessons).
+    Position idAt, chapterAt, orderAt;
+    std::vector<Position> prerequisiteAt;
+
+    int stepIndex(std::string_view stepId) const;  // -1 if none
+    int quizCount() const;
+};
+
+// A chapter folder's chapter.yaml: its number and title.
+struct Chapter {
+    std::string path;
+    int number = 0;
+    Text title;
+};
+
+}  // namespace ns::lessons

@@ -1,0 +1,1522 @@
+#include "lesson_parser.h"
+
+#include "size_limits.h"
+#include "text_util.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace ns::lessons {
+
+std::string Diagnostic::format() const {
+    if (position.line <= 0) return file + ": " + message;
+    return file + ":" + std::to_string(position.line) + ":" + std::to_string(std::max(1, position.column)) +
+           ": " + message;
+}
+
+const std::vector<int>& textbookSizes() {
+    static const std::vector<int> sizes{4, 8, 4, 1};
+    return sizes;
+}
+
+long stepperValueCount(const std::vector<int>& sizes) {
+    long neurons = 0, weights = 0;
+    for (std::size_t l = 1; l < sizes.size(); ++l) {
+        neurons += sizes[l];
+        weights += static_cast<long>(sizes[l]) * sizes[l - 1];
+    }
+    // forward: z and a per neuron; the loss; backward: δ per neuron, ∂W per weight, ∂b per
+    // neuron; update: every weight and bias.
+    return 2 * neurons + 1 + (neurons + weights + neurons) + (weights + neurons);
+}
+
+namespace {
+
+std::string numberText(double v) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return error == std::errc() ? std::string(buffer, end) : std::to_string(v);
+}
+
+template <typename T>
+struct Named {
+    std::string name;
+    T value;
+};
+
+// The table of a core enum from its name() function.
+template <typename T>
+std::vector<Named<T>> tableOf(const std::vector<T>& values) {
+    std::vector<Named<T>> table;
+    for (T v : values) table.push_back({std::string(name(v)), v});
+    return table;
+}
+
+template <typename T>
+std::vector<std::string> namesOf(const std::vector<Named<T>>& table) {
+    std::vector<std::string> names;
+    for (const auto& entry : table) names.emplace_back(entry.name);
+    return names;
+}
+
+const std::vector<Named<View>> kViews{{"network", View::Network},       {"stepper", View::Stepper},
+                                      {"graph", View::Graph},           {"perceptron", View::Perceptron},
+                                      {"functions", View::Functions},   {"lab", View::Lab}};
+const std::vector<Named<Gate>> kGates{{"and", Gate::And}, {"or", Gate::Or},   {"nand", Gate::Nand},
+                                      {"nor", Gate::Nor}, {"not", Gate::Not}, {"xor", Gate::Xor}};
+const std::vector<Named<PerceptronMode>> kModes{
+    {"learn", PerceptronMode::Learn}, {"manual", PerceptronMode::Manual}, {"hidden", PerceptronMode::Hidden}};
+const std::vector<Named<Initialization>> kInits{{"he", Initialization::He}, {"xavier", Initialization::Xavier}};
+const std::vector<Named<Granularity>> kGranularities{{"value", Granularity::Value},
+                                                     {"layer", Granularity::Layer}};
+const std::vector<Named<StepPhase>> kPhases{{"forward", StepPhase::Forward},
+                                            {"loss", StepPhase::Loss},
+                                            {"backward", StepPhase::Backward},
+                                            {"update", StepPhase::Update}};
+
+std::vector<Named<Activation>> activationTable() { return tableOf(allActivations()); }
+std::vector<Named<LabLoss>> lossTable() { return tableOf(allLabLosses()); }
+std::vector<Named<Control>> controlTable() { return tableOf(allControls()); }
+std::vector<Named<OptimizerKind>> optimizerTable() { return tableOf(allOptimizers()); }
+std::vector<Named<ScheduleKind>> scheduleTable() { return tableOf(allSchedules()); }
+std::vector<Named<DatasetKind>> datasetTable() { return tableOf(allDatasets()); }
+
+// ---------------------------------------------------------------------------------------------
+// Reading a document: lines, and YAML node positions mapped back to the file.
+
+class Document {
+public:
+    Document(std::string path, std::vector<Diagnostic>& diagnostics)
+        : path_(std::move(path)), diagnostics_(diagnostics) {}
+
+    // Normalises line endings and splits; false (with a diagnostic) if the bytes are unusable.
+    bool load(std::string_view raw) {
+        if (raw.size() > kMaxLessonBytes) {
+            error({}, "expected a file of at most 1 MiB, found " + std::to_string(raw.size()) + " bytes");
+            return false;
+        }
+        if (const auto bad = invalidUtf8(raw)) {
+            const std::string_view before = raw.substr(0, *bad);
+            const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+            const std::size_t lineStart = before.rfind('\n');
+            const std::size_t from = lineStart == std::string_view::npos ? 0 : lineStart + 1;
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(raw[*bad]));
+            error({line, 1 + characterCount(raw.substr(from), *bad - from)},
+                  std::string("expected UTF-8 text, found the byte ") + byte);
+            return false;
+        }
+        if (startsWith(raw, "\xEF\xBB\xBF")) raw.remove_prefix(3);
+        text_.reserve(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] == '\r') {
+                text_ += '\n';
+                if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+            } else if (raw[i] == '\0') {
+                const std::string_view before = raw.substr(0, i);
+                error({1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')), 1},
+                      "expected text, found a NUL byte");
+                return false;
+            } else {
+                text_ += raw[i];
+            }
+        }
+        std::size_t start = 0;
+        while (start <= text_.size()) {
+            std::size_t end = text_.find('\n', start);
+            if (end == std::string::npos) end = text_.size();
+            lines_.emplace_back(text_.data() + start, end - start);
+            start = end + 1;
+        }
+        if (!text_.empty() && text_.back() == '\n') lines_.pop_back();
+        return true;
+    }
+
+    const std::string& path() const { return path_; }
+    int lineCount() const { return static_cast<int>(lines_.size()); }
+    std::string_view line(int oneBased) const {
+        return oneBased >= 1 && oneBased <= lineCount() ? lines_[static_cast<std::size_t>(oneBased - 1)]
+                                                         : std::string_view();
+    }
+
+    void error(Position at, std::string message) {
+        diagnostics_.push_back({path_, at, std::move(message)});
+    }
+    std::size_t errorCount() const { return diagnostics_.size(); }
+
+    // Joined lines [first, last] (1-based, inclusive) for yaml-cpp.
+    std::string joined(int first, int last) const {
+        std::string out;
+        for (int l = first; l <= last; ++l) {
+            out += line(l);
+            out += '\n';
+        }
+        return out;
+    }
+
+private:
+    std::string path_;
+    std::vector<Diagnostic>& diagnostics_;
+    std::string text_;
+    std::vector<std::string_view> lines_;
+};
+
+// Schema checks of one YAML block; knows which file line the block starts on.
+class Block {
+public:
+    Block(Document& document, int firstLine, std::vector<MathSpan>& formulas)
+        : doc_(document), firstLine_(firstLine), formulas_(formulas) {}
+
+    // Parses lines [firstLine, lastLine]; an empty optional after a syntax error (reported).
+    std::optional<YAML::Node> parse(int lastLine) {
+        try {
+            return YAML::Load(doc_.joined(firstLine_, lastLine));
+        } catch (const YAML::Exception& e) {
+            Position at = e.mark.is_null() ? Position{firstLine_, 1} : positionOf(e.mark);
+            doc_.error(at, "expected well-formed YAML, found a syntax error (" + e.msg + ")");
+        }
+        return std::nullopt;
+    }
+
+    Position positionOf(const YAML::Mark& mark) const {
+        if (mark.is_null()) return {firstLine_, 1};
+        const int line = firstLine_ + mark.line;
+        return {line, 1 + characterCount(doc_.line(line), static_cast<std::size_t>(mark.column))};
+    }
+    // A node's position; `fallback` for a missing node (yaml-cpp's zombie nodes throw when asked).
+    Position at(const YAML::Node& node, Position fallback) const {
+        if (!node.IsDefined()) return fallback;
+        const YAML::Mark mark = node.Mark();
+        return mark.is_null() ? fallback : positionOf(mark);
+    }
+
+    void error(Position at, std::string message) { doc_.error(at, std::move(message)); }
+
+    static bool isPlain(const YAML::Node& node) {
+        return node.IsDefined() && node.IsScalar() && node.Tag() == "?";
+    }
+
+    static std::string describe(const YAML::Node& node) {
+        if (!node.IsDefined() || node.IsNull()) return "nothing";
+        if (node.IsSequence()) return "a list";
+        if (node.IsMap()) return "a map of keys";
+        if (isPlain(node)) return quoted(node.Scalar());
+        return "the quoted text " + quoted(node.Scalar());
+    }
+
+    // Checks a map's keys: each a known one, none twice, the required ones present. Returns
+    // false when the node is not a map at all.
+    bool keys(const YAML::Node& map, Position where, const std::vector<std::string>& allowed,
+              const std::vector<std::string>& required, const std::string& what, const std::string& in) {
+        if (!map.IsDefined() || !map.IsMap()) {
+            error(at(map, where), "expected a map of " + what + "s (key: value lines) " + in + ", found " +
+                                      describe(map));
+            return false;
+        }
+        std::map<std::string, Position> seen;
+        for (const auto& entry : map) {
+            const Position keyAt = at(entry.first, where);
+            if (!entry.first.IsScalar()) {
+                error(keyAt, "expected " + article(what) + " " + in + ", found " + describe(entry.first));
+                continue;
+            }
+            const std::string key = entry.first.Scalar();
+            if (const auto it = seen.find(key); it != seen.end()) {
+                error(keyAt, "expected each key once " + in + ", found a second '" + key + "' (the first is at line " +
+                                 std::to_string(it->second.line) + ")");
+                continue;
+            }
+            seen.emplace(key, keyAt);
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                const std::string guess = closestMatch(key, allowed);
+                if (!guess.empty())
+                    error(keyAt, "expected " + article(what) + ", found " + quoted(key) + " (did you mean '" + guess +
+                                     "'?)");
+                else
+                    error(keyAt, "expected " + article(what) + " (" + listOr(allowed) + "), found " + quoted(key));
+            }
+        }
+        for (const std::string& key : required)
+            if (!seen.count(key))
+                error(at(map, where), "expected the key '" + key + "' " + in + ", found none");
+        return true;
+    }
+
+    static std::string article(const std::string& what) {
+        const char c = what.empty() ? 'x' : what[0];
+        return (std::string("aeiou").find(c) != std::string::npos ? "an " : "a ") + what;
+    }
+
+    // ---- scalars ----
+
+    std::optional<double> number(const YAML::Node& node, Position where, const std::string& what, double low,
+                                 double high, bool lowOpen = false) {
+        const Position p = at(node, where);
+        const std::string range = lowOpen ? "above " + numberText(low) + " and up to " + numberText(high)
+                                          : "from " + numberText(low) + " to " + numberText(high);
+        if (!isPlain(node)) {
+            error(p, "expected " + what + " " + range + ", found " + describe(node));
+            return std::nullopt;
+        }
+        const std::string& s = node.Scalar();
+        double v = 0;
+        std::string_view text = s;
+        if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+        const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (text.empty() || problem != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) {
+            error(p, "expected " + what + " " + range + ", found " + quoted(s));
+            return std::nullopt;
+        }
+        if (v > high || v < low || (lowOpen && v == low)) {
+            error(p, "expected " + what + " " + range + ", found " + quoted(s));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<long> whole(const YAML::Node& node, Position where, const std::string& what, long low,
+                              long high) {
+        const Position p = at(node, where);
+        const std::string range = "from " + std::to_string(low) + " to " + std::to_string(high);
+        static const std::regex integer("[+-]?[0-9]{1,18}");
+        if (!isPlain(node) || !std::regex_match(node.Scalar(), integer)) {
+            error(p, "expected " + what + " (a whole number " + range + "), found " + describe(node));
+            return std::nullopt;
+        }
+        const long v = std::stol(node.Scalar());
+        if (v < low || v > high) {
+            error(p, "expected " + what + " " + range + ", found " + quoted(node.Scalar()));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<bool> flag(const YAML::Node& node, Position where, const std::string& what) {
+        if (isPlain(node) && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
+        error(at(node, where), "expected true or false for " + what + ", found " + describe(node));
+        return std::nullopt;
+    }
+
+    template <typename T>
+    std::optional<T> named(const YAML::Node& node, Position where, const std::string& what,
+                           const std::vector<Named<T>>& table) {
+        const Position p = at(node, where);
+        const std::vector<std::string> names = namesOf(table);
+        if (node.IsDefined() && node.IsScalar()) {
+            for (const auto& entry : table)
+                if (node.Scalar() == entry.name) return entry.value;
+            const std::string guess = closestMatch(node.Scalar(), names);
+            if (!guess.empty()) {
+                error(p, "expected " + what + " (" + listOr(names) + "), found " + quoted(node.Scalar()) +
+                             " (did you mean '" + guess + "'?)");
+                return std::nullopt;
+            }
+        }
+        error(p, "expected " + what + " (" + listOr(names) + "), found " + describe(node));
+        return std::nullopt;
+    }
+
+    std::optional<std::string> word(const YAML::Node& node, Position where, const std::string& what,
+                                    const std::vector<std::string>& names) {
+        std::vector<Named<int>> table;
+        for (std::size_t i = 0; i < names.size(); ++i) table.push_back({names[i], static_cast<int>(i)});
+        const auto index = named(node, where, what, table);
+        if (!index) return std::nullopt;
+        return names[static_cast<std::size_t>(*index)];
+    }
+
+    bool list(const YAML::Node& node, Position where, const std::string& what, std::size_t low,
+              std::size_t high) {
+        if (!node.IsDefined() || !node.IsSequence()) {
+            error(at(node, where), "expected " + what + " (a list like [a, b]), found " + describe(node));
+            return false;
+        }
+        if (node.size() < low || node.size() > high) {
+            error(at(node, where), "expected " + what + " with " +
+                                       (low == high ? std::to_string(low)
+                                                    : std::to_string(low) + " to " + std::to_string(high)) +
+                                       " entries, found " + std::to_string(node.size()));
+            return false;
+        }
+        return true;
+    }
+
+    // A text in both languages: {en: …, zh: …}; with `neutral`, a plain string stands for both.
+    std::optional<Text> text(const YAML::Node& node, Position where, const std::string& what, bool neutral) {
+        const Position p = at(node, where);
+        Text result;
+        result.position = p;
+        if (neutral && node.IsDefined() && node.IsScalar()) {
+            const std::string s = node.Scalar();
+            if (trim(s).empty()) {
+                error(p, "expected " + what + ", found empty text");
+                return std::nullopt;
+            }
+            result.en = result.zh = s;
+            collectFormulas(node, p, s);
+            return result;
+        }
+        if (!node.IsDefined() || !node.IsMap()) {
+            error(p, "expected " + what + " in both languages ({en: …, zh: …}), found " + describe(node));
+            return std::nullopt;
+        }
+        const std::size_t before = doc_.errorCount();
+        if (!keys(node, p, {"en", "zh"}, {"en", "zh"}, "language key", "in " + what)) return std::nullopt;
+        for (const char* language : {"en", "zh"}) {
+            const YAML::Node value = node[language];
+            if (!value.IsDefined()) continue;
+            const Position vp = at(value, p);
+            if (!value.IsScalar() || trim(value.Scalar()).empty()) {
+                error(vp, std::string("expected the ") + (language[0] == 'e' ? "English" : "Chinese") + " text of " +
+                              what + ", found " + (value.IsScalar() ? "empty text" : describe(value)));
+                continue;
+            }
+            (language[0] == 'e' ? result.en : result.zh) = value.Scalar();
+            collectFormulas(value, vp, value.Scalar());
+        }
+        if (doc_.errorCount() != before) return std::nullopt;
+        return result;
+    }
+
+    // Formulas inside a YAML text: exact positions when the value is a one-line plain scalar
+    // that appears verbatim in the file, otherwise the value's position.
+    void collectFormulas(const YAML::Node& node, Position p, const std::string& value) {
+        bool exact = false;
+        if (isPlain(node) && value.find('\n') == std::string::npos && !node.Mark().is_null()) {
+            const std::string_view line = doc_.line(p.line);
+            exact = line.substr(static_cast<std::size_t>(node.Mark().column)).substr(0, value.size()) == value;
+        }
+        scan(value, p, exact);
+    }
+
+    void scan(std::string_view markdown, Position origin, bool exact) {
+        MathScan found = scanMath(markdown, origin, exact);
+        for (const MathProblem& problem : found.problems) error(problem.position, problem.message);
+        for (MathSpan& span : found.spans) {
+            const std::vector<MathProblem> problems = checkFormula(span);
+            for (const MathProblem& problem : problems) error(problem.position, problem.message);
+            // A formula already known to be wrong is not handed to MathJax (one message each).
+            if (problems.empty()) formulas_.push_back(std::move(span));
+        }
+    }
+
+    Document& doc() { return doc_; }
+
+private:
+    Document& doc_;
+    int firstLine_;
+    std::vector<MathSpan>& formulas_;
+};
+
+// A place in the stepper: start (scenes only), end, a count of values, or {after: phase, layer}.
+std::optional<StepperPlace> readPlace(Block& b, const YAML::Node& n, Position where, const std::string& what,
+                                      const std::vector<int>& sizes, bool scene) {
+    const Position p = b.at(n, where);
+    const long total = stepperValueCount(sizes);
+    const int layers = static_cast<int>(sizes.size()) - 1;
+    const long lowest = scene ? 0 : 1;
+    const std::string forms = std::string(scene ? "start, end" : "end") + ", a number of values from " +
+                              std::to_string(lowest) + " to " + std::to_string(total) +
+                              " or {after: forward|loss|backward|update, layer: l}";
+    StepperPlace place;
+    if (Block::isPlain(n) && ((scene && n.Scalar() == "start") || n.Scalar() == "end")) {
+        place.kind = n.Scalar() == "start" ? StepperPlace::Kind::Start : StepperPlace::Kind::End;
+        return place;
+    }
+    if (!n.IsDefined() || !n.IsMap()) {
+        static const std::regex integer("[0-9]{1,9}");
+        if (Block::isPlain(n) && std::regex_match(n.Scalar(), integer)) {
+            const auto count = b.whole(n, p, "a number of values computed", lowest, total);
+            if (!count) return std::nullopt;
+            place.kind = StepperPlace::Kind::Count;
+            place.count = *count;
+            return place;
+        }
+        b.error(p, "expected " + what + ": " + forms + ", found " + Block::describe(n));
+        return std::nullopt;
+    }
+    if (!b.keys(n, p, {"after", "layer"}, {"after"}, "stepper place key", "in " + what)) return std::nullopt;
+    if (!n["after"].IsDefined()) return std::nullopt;  // reported by keys()
+    const auto phase = b.named(n["after"], p, "a phase", kPhases);
+    if (!phase) return std::nullopt;
+    place.kind = StepperPlace::Kind::After;
+    place.phase = *phase;
+    if (*phase == StepPhase::Loss) {
+        if (n["layer"].IsDefined()) {
+            b.error(b.at(n["layer"], p), "expected no layer after the loss (it has none), found one");
+            return std::nullopt;
+        }
+        place.layer = layers;
+        return place;
+    }
+    if (!n["layer"].IsDefined()) {
+        b.error(p, "expected the key 'layer' (1 to " + std::to_string(layers) + ") in " + what + ", found none");
+        return std::nullopt;
+    }
+    const auto layer = b.whole(n["layer"], p, "a layer", 1, layers);
+    if (!layer) return std::nullopt;
+    place.layer = static_cast<int>(*layer);
+    return place;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenes
+
+const std::vector<std::string> kSceneKeys{
+    "view",     "network",      "dataset",  "samples",   "noise",          "test_fraction",
+    "optimizer", "batch_size",  "momentum", "learning_rate", "schedule",   "regularization",
+    "epochs",   "speed",        "sample",   "stepper",   "perceptron",     "functions",
+    "controls", "highlight"};
+
+// Keys that belong to the multilayer network and its training, not to the perceptron or the
+// function plots.
+const std::set<std::string> kTrainingKeys{"network",  "dataset",       "samples",  "noise",
+                                          "test_fraction", "optimizer", "batch_size", "momentum",
+                                          "learning_rate", "schedule",  "regularization", "epochs",
+                                          "speed",    "sample",        "stepper"};
+
+class SceneReader {
+public:
+    explicit SceneReader(Block& block) : b_(block) {}
+
+    std::optional<Scene> read(const YAML::Node& root, Position where) {
+        const std::size_t before = b_.doc().errorCount();
+        Scene scene;
+        scene.position = where;
+        if (!b_.keys(root, where, kSceneKeys, {}, "scene key", "in the scene")) return std::nullopt;
+        for (const auto& entry : root)
+            if (entry.first.IsScalar()) scene.keys.push_back(entry.first.Scalar());
+        auto node = [&root](const char* key) { return root[key]; };
+
+        if (const auto v = node("view"); v.IsDefined()) scene.view = b_.named(v, where, "a view", kViews);
+        if (const auto v = node("network"); v.IsDefined()) scene.network = network(v, where);
+        sizes_ = scene.network && scene.network->sizes ? *scene.network->sizes : textbookSizes();
+        if (const auto v = node("dataset"); v.IsDefined())
+            scene.dataset = b_.named(v, where, "a dataset", datasetTable());
+        if (const auto v = node("samples"); v.IsDefined())
+            scene.samples = b_.whole(v, where, "a sample count", 2, kMaxSamples);
+        if (const auto v = node("noise"); v.IsDefined()) scene.noise = b_.number(v, where, "a noise level", 0, 0.5);
+        if (const auto v = node("test_fraction"); v.IsDefined())
+            scene.testFraction = b_.number(v, where, "a test fraction", 0, 0.9);
+        if (const auto v = node("optimizer"); v.IsDefined())
+            scene.optimizer = b_.named(v, where, "an optimizer", optimizerTable());
+        if (const auto v = node("batch_size"); v.IsDefined())
+            scene.batchSize = b_.whole(v, where, "a batch size", 1, static_cast<long>(limits::kMaxBatch));
+        if (const auto v = node("momentum"); v.IsDefined())
+            scene.momentum = b_.number(v, where, "a momentum coefficient β", 0, 0.999);
+        if (const auto v = node("learning_rate"); v.IsDefined())
+            scene.learningRate = b_.number(v, where, "a learning rate", 1e-5, 100);
+        if (const auto v = node("schedule"); v.IsDefined()) scene.schedule = schedule(v, where, scene.learningRate);
+        if (const auto v = node("regularization"); v.IsDefined()) scene.regularization = regularization(v, where);
+        if (const auto v = node("epochs"); v.IsDefined())
+            scene.epochs = b_.whole(v, where, "a number of epochs to train", 0, 100000);
+        if (const auto v = node("speed"); v.IsDefined()) scene.speed = speed(v, where);
+        if (const auto v = node("sample"); v.IsDefined()) {
+            const long samples = scene.samples.value_or(1000);
+            if (const auto s = b_.whole(v, where, "a sample number", 1, samples)) scene.sample = static_cast<int>(*s);
+        }
+        if (const auto v = node("stepper"); v.IsDefined()) scene.stepper = stepper(v, where);
+        if (const auto v = node("perceptron"); v.IsDefined()) scene.perceptron = perceptron(v, where);
+        if (const auto v = node("functions"); v.IsDefined()) scene.functions = functions(v, where);
+        if (const auto v = node("controls"); v.IsDefined()) controls(v, where, scene);
+        if (const auto v = node("highlight"); v.IsDefined()) highlight(v, where, scene);
+
+        crossChecks(root, where, scene);
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        return scene;
+    }
+
+private:
+    std::optional<NetworkScene> network(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"sizes", "activations", "loss", "init", "seed"}, {}, "network key", "in 'network'"))
+            return std::nullopt;
+        NetworkScene net;
+        if (const auto v = n["sizes"]; v.IsDefined() &&
+                                       b_.list(v, p, "layer sizes", 2, limits::kMaxWeightLayers + 1)) {
+            std::vector<int> sizes;
+            for (const auto& s : v)
+                if (const auto size = b_.whole(s, p, "a layer size", 1, static_cast<long>(limits::kMaxUnitsPerLayer)))
+                    sizes.push_back(static_cast<int>(*size));
+            if (sizes.size() == v.size()) net.sizes = sizes;
+        }
+        if (const auto v = n["activations"]; v.IsDefined() &&
+                                             b_.list(v, p, "activations", 1, limits::kMaxWeightLayers)) {
+            std::vector<Activation> activations;
+            for (const auto& a : v)
+                if (const auto f = b_.named(a, p, "an activation", activationTable())) activations.push_back(*f);
+            if (activations.size() == v.size()) net.activations = activations;
+        }
+        if (const auto v = n["loss"]; v.IsDefined()) net.loss = b_.named(v, p, "a loss", lossTable());
+        if (const auto v = n["init"]; v.IsDefined()) net.init = b_.named(v, p, "an initialisation", kInits);
+        if (const auto v = n["seed"]; v.IsDefined()) {
+            if (const auto s = b_.whole(v, p, "a seed", 0, 2147483647L)) net.seed = static_cast<std::uint64_t>(*s);
+        }
+        if (net.sizes && net.activations) {
+            const std::string problem = Mlp::checkArchitecture(*net.sizes, *net.activations);
+            if (!problem.empty()) b_.error(b_.at(n["activations"], p), "expected a valid network, found: " + problem);
+        }
+        if (n["sizes"].IsDefined() && !n["activations"].IsDefined())
+            b_.error(p, "expected 'activations' (one per layer after the input) with 'sizes', found none");
+        if (!n["sizes"].IsDefined() && n["activations"].IsDefined())
+            b_.error(p, "expected 'sizes' with 'activations', found none");
+        if (net.loss && net.activations && !net.activations->empty()) {
+            const bool softmax = net.activations->back() == Activation::Softmax;
+            if (*net.loss == LabLoss::Ce && !softmax)
+                b_.error(b_.at(n["loss"], p), "expected a softmax output layer for the ce loss, found " +
+                                                  std::string(name(net.activations->back())));
+            if (softmax && *net.loss != LabLoss::Ce && *net.loss != LabLoss::Focal)
+                b_.error(b_.at(n["loss"], p), "expected the ce or focal loss for a softmax output layer, found " +
+                                                  std::string(name(*net.loss)));
+        }
+        return net;
+    }
+
+    std::optional<LrSchedule> schedule(const YAML::Node& n, Position where, std::optional<double> eta) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"kind", "factor", "every", "warmup", "minimum", "period"}, {"kind"}, "schedule key",
+                     "in 'schedule'"))
+            return std::nullopt;
+        LrSchedule s;
+        if (eta) s.eta = *eta;
+        const auto kind = n["kind"];
+        if (!kind.IsDefined()) return std::nullopt;  // reported by keys()
+        const auto k = b_.named(kind, p, "a schedule kind", scheduleTable());
+        if (!k) return std::nullopt;
+        s.kind = *k;
+        // Which parameters each kind takes (lr_schedule.h).
+        std::set<std::string> allowed;
+        switch (s.kind) {
+            case ScheduleKind::Constant: break;
+            case ScheduleKind::StepDecay: allowed = {"factor", "every"}; break;
+            case ScheduleKind::Cosine: allowed = {"minimum", "period"}; break;
+            case ScheduleKind::WarmupCosine: allowed = {"warmup", "minimum", "period"}; break;
+        }
+        const std::size_t before = b_.doc().errorCount();
+        for (const auto& entry : n) {
+            const std::string key = entry.first.Scalar();
+            static const std::set<std::string> parameters{"factor", "every", "warmup", "minimum", "period"};
+            if (!parameters.count(key) || allowed.count(key)) continue;  // unknown keys: reported above
+            b_.error(b_.at(entry.first, p),
+                     "expected " +
+                         (allowed.empty() ? std::string("no parameters")
+                                          : "only " + listOr({allowed.begin(), allowed.end()})) +
+                         " in a '" + kind.Scalar() + "' schedule, found '" + key + "'");
+        }
+        if (const auto v = n["factor"]; v.IsDefined()) {
+            if (const auto f = b_.number(v, p, "a decay factor", 0, 1, true)) s.decay = *f;
+        }
+        if (const auto v = n["every"]; v.IsDefined()) {
+            if (const auto e = b_.whole(v, p, "a number of epochs per decay step", 1, 1000000)) s.stepEpochs = *e;
+        }
+        if (const auto v = n["warmup"]; v.IsDefined()) {
+            if (const auto w = b_.whole(v, p, "a number of warm-up epochs", 1, 1000000)) s.warmupEpochs = *w;
+        }
+        if (const auto v = n["minimum"]; v.IsDefined()) {
+            if (const auto m = b_.number(v, p, "a minimum learning rate", 0, 100)) s.etaMin = *m;
+        }
+        if (const auto v = n["period"]; v.IsDefined()) {
+            if (const auto t = b_.whole(v, p, "a period in epochs", 1, 1000000)) s.periodEpochs = *t;
+        }
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        if (const std::string problem = checkSchedule(s); !problem.empty()) {
+            b_.error(p, "expected a schedule the lab accepts, found that " + problem);
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<RegularizationScene> regularization(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"l1", "l2", "dropout", "early_stopping"}, {}, "regularization key",
+                     "in 'regularization'"))
+            return std::nullopt;
+        RegularizationScene r;
+        if (n["l1"].IsDefined() && n["l2"].IsDefined()) {
+            b_.error(b_.at(n["l2"], p), "expected one penalty, l1 or l2 (the lab applies one at a time), found both");
+            return std::nullopt;
+        }
+        for (const char* key : {"l1", "l2"}) {
+            if (const auto v = n[key]; v.IsDefined()) {
+                if (const auto lambda = b_.number(v, p, std::string("an ") + (key[1] == '1' ? "L1" : "L2") + " strength λ",
+                                                  0, 10)) {
+                    r.penalty = key[1] == '1' ? Penalty::L1 : Penalty::L2;
+                    r.lambda = *lambda;
+                }
+            }
+        }
+        if (const auto v = n["dropout"]; v.IsDefined()) r.dropout = b_.number(v, p, "a dropout probability", 0, 0.9);
+        if (const auto v = n["early_stopping"]; v.IsDefined())
+            r.earlyStopping = b_.whole(v, p, "an early-stopping patience in epochs", 1, 100000);
+        return r;
+    }
+
+    std::optional<int> speed(const YAML::Node& n, Position where) {
+        std::vector<std::string> names;
+        for (int s : speedChoices()) {
+            names.push_back(std::to_string(s));
+            if (Block::isPlain(n) && n.Scalar() == names.back()) return s;
+        }
+        b_.error(b_.at(n, where), "expected a speed of " + listOr(names) +
+                                      " epochs per second (0: as fast as possible), found " + Block::describe(n));
+        return std::nullopt;
+    }
+
+    std::optional<StepperScene> stepper(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"granularity", "batch", "position", "graph"}, {}, "stepper key", "in 'stepper'"))
+            return std::nullopt;
+        StepperScene s;
+        if (const auto v = n["granularity"]; v.IsDefined()) s.granularity = b_.named(v, p, "a granularity", kGranularities);
+        if (const auto v = n["batch"]; v.IsDefined()) {
+            if (const auto m = b_.whole(v, p, "a batch size m", 1, 16)) s.batch = static_cast<int>(*m);
+        }
+        if (const auto v = n["position"]; v.IsDefined())
+            s.position = readPlace(b_, v, p, "the stepper position", sizes_, true);
+        if (const auto g = n["graph"]; g.IsDefined()) {
+            const Position gp = b_.at(g, p);
+            if (b_.keys(g, gp, {"neuron", "steps"}, {"neuron"}, "graph key", "in 'graph'")) {
+                if (const auto neuron = g["neuron"]; neuron.IsDefined()) {
+                    if (auto address = neuronAddress(neuron, gp, false)) s.graphNeuron = address;
+                }
+                if (const auto steps = g["steps"]; steps.IsDefined())
+                    s.graphSteps = b_.whole(steps, gp, "a number of graph steps", 0, 10000);
+            }
+        }
+        return s;
+    }
+
+    // [layer, neuron]: layer 0 … L (1 … L without inputs), neuron 1-based.
+    std::optional<std::pair<int, int>> neuronAddress(const YAML::Node& n, Position where, bool inputsToo) {
+        const Position p = b_.at(n, where);
+        const int layers = static_cast<int>(sizes_.size()) - 1;
+        if (!b_.list(n, p, "a neuron [layer, neuron]", 2, 2)) return std::nullopt;
+        const auto layer = b_.whole(n[0], p, "a layer", inputsToo ? 0 : 1, layers);
+        if (!layer) return std::nullopt;
+        const auto index = b_.whole(n[1], p, "a neuron of layer " + std::to_string(*layer), 1,
+                                    sizes_[static_cast<std::size_t>(*layer)]);
+        if (!index) return std::nullopt;
+        return std::pair<int, int>(static_cast<int>(*layer), static_cast<int>(*index));
+    }
+
+    std::optional<ThresholdUnit> unit(const YAML::Node& n, Position where, const std::string& what) {
+        const Position p = b_.at(n, where);
+        if (!b_.list(n, p, what + " [w1, w2, b]", 3, 3)) return std::nullopt;
+        const auto w1 = b_.number(n[0], p, "a weight", -100, 100);
+        const auto w2 = b_.number(n[1], p, "a weight", -100, 100);
+        const auto bias = b_.number(n[2], p, "a bias", -100, 100);
+        if (!w1 || !w2 || !bias) return std::nullopt;
+        return ThresholdUnit{*w1, *w2, *bias};
+    }
+
+    std::optional<PerceptronScene> perceptron(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"task", "mode", "eta", "weights", "bias", "hidden", "output"}, {}, "perceptron key",
+                     "in 'perceptron'"))
+            return std::nullopt;
+        PerceptronScene s;
+        if (const auto v = n["task"]; v.IsDefined()) s.task = b_.named(v, p, "a logic task", kGates);
+        if (const auto v = n["mode"]; v.IsDefined()) s.mode = b_.named(v, p, "a perceptron mode", kModes);
+        if (const auto v = n["eta"]; v.IsDefined()) s.eta = b_.number(v, p, "a learning rate η", 0, 100, true);
+        const int inputs = s.task == Gate::Not ? 1 : 2;
+        if (const auto v = n["weights"]; v.IsDefined() &&
+                                         b_.list(v, p, "weights (one per input of the task)", inputs, inputs)) {
+            std::vector<double> w;
+            for (const auto& x : v)
+                if (const auto value = b_.number(x, p, "a weight", -100, 100)) w.push_back(*value);
+            if (w.size() == v.size()) s.weights = w;
+        }
+        if (const auto v = n["bias"]; v.IsDefined()) s.bias = b_.number(v, p, "a bias", -100, 100);
+        const bool hiddenMode = s.mode == PerceptronMode::Hidden;
+        if (const auto v = n["hidden"]; v.IsDefined()) {
+            if (!hiddenMode) {
+                b_.error(b_.at(v, p), "expected 'hidden' only with mode: hidden, found it with mode: " +
+                                          (n["mode"].IsDefined() ? n["mode"].Scalar() : std::string("learn")));
+            } else if (b_.list(v, p, "two hidden units", 2, 2)) {
+                s.hidden1 = unit(v[0], p, "a hidden unit");
+                s.hidden2 = unit(v[1], p, "a hidden unit");
+            }
+        }
+        if (const auto v = n["output"]; v.IsDefined()) {
+            if (!hiddenMode)
+                b_.error(b_.at(v, p), "expected 'output' only with mode: hidden, found it with mode: " +
+                                          (n["mode"].IsDefined() ? n["mode"].Scalar() : std::string("learn")));
+            else
+                s.output = unit(v, p, "the output unit");
+        }
+        if (hiddenMode && s.task == Gate::Not)
+            b_.error(b_.at(n["task"], p), "expected a task with two inputs for mode: hidden, found 'not'");
+        if (hiddenMode && (n["weights"].IsDefined() || n["bias"].IsDefined()))
+            b_.error(p, "expected 'hidden' and 'output' units for mode: hidden, found 'weights' or 'bias'");
+        return s;
+    }
+
+    std::optional<FunctionsScene> functions(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"show", "derivative", "probe", "target"}, {"show"}, "functions key", "in 'functions'"))
+            return std::nullopt;
+        FunctionsScene s;
+        std::vector<std::string> plottable;
+        for (Activation a : allActivations())
+            if (a != Activation::Softmax) plottable.emplace_back(name(a));
+        std::vector<std::string> all = plottable;
+        all.insert(all.end(), lossCurveNames().begin(), lossCurveNames().end());
+        if (const auto show = n["show"]; show.IsDefined() && b_.list(show, p, "functions to plot", 1, 7)) {
+            for (const auto& f : show) {
+                const auto which = b_.word(f, p, "an activation or loss to plot", all);
+                if (!which) continue;
+                if (const auto a = parseActivation(*which); a && *which != "softmax") {
+                    if (!s.losses.empty())
+                        b_.error(b_.at(f, p), "expected only losses in a plot of losses, found the activation '" +
+                                                  *which + "'");
+                    else
+                        s.activations.push_back(*a);
+                } else {
+                    if (!s.activations.empty())
+                        b_.error(b_.at(f, p), "expected only activations in a plot of activations, found the loss '" +
+                                                  *which + "'");
+                    else
+                        s.losses.push_back(*which);
+                }
+            }
+        }
+        const bool probabilities = std::any_of(s.losses.begin(), s.losses.end(),
+                                               [](const std::string& l) { return l == "bce" || l == "focal"; });
+        if (const auto v = n["derivative"]; v.IsDefined()) s.derivative = b_.flag(v, p, "'derivative'");
+        if (const auto v = n["probe"]; v.IsDefined()) {
+            if (probabilities)
+                s.probe = b_.number(v, p, "a probe prediction ŷ (bce and focal plot 0 < ŷ < 1)", 0, 0.999, true);
+            else
+                s.probe = b_.number(v, p, "a probe position", -6, 6);
+        }
+        if (const auto v = n["target"]; v.IsDefined()) {
+            if (s.losses.empty()) {
+                b_.error(b_.at(v, p), "expected 'target' only for a plot of losses, found it with activations");
+            } else if (probabilities) {
+                const auto t = b_.whole(v, p, "a target y (0 or 1 for bce and focal)", 0, 1);
+                if (t) s.target = static_cast<double>(*t);
+            } else {
+                s.target = b_.number(v, p, "a target y", -3, 3);
+            }
+        }
+        return s;
+    }
+
+    void controls(const YAML::Node& n, Position where, Scene& scene) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"locked", "hidden"}, {}, "controls key", "in 'controls'")) return;
+        for (const char* key : {"locked", "hidden"}) {
+            const auto v = n[key];
+            if (!v.IsDefined() || !b_.list(v, p, std::string("the ") + key + " controls", 1, allControls().size()))
+                continue;
+            auto& target = key[0] == 'l' ? scene.locked : scene.hidden;
+            for (const auto& c : v) {
+                const auto control = b_.named(c, p, "a control", controlTable());
+                if (!control) continue;
+                if (std::find(target.begin(), target.end(), *control) != target.end())
+                    b_.error(b_.at(c, p), "expected each control once in '" + std::string(key) + "', found '" +
+                                              c.Scalar() + "' again");
+                else
+                    target.push_back(*control);
+            }
+        }
+        for (Control c : scene.locked)
+            if (std::find(scene.hidden.begin(), scene.hidden.end(), c) != scene.hidden.end())
+                b_.error(b_.at(n["hidden"], p), "expected a control to be either locked or hidden, found '" +
+                                                    std::string(name(c)) + "' in both");
+    }
+
+    void highlight(const YAML::Node& n, Position where, Scene& scene) {
+        const Position p = b_.at(n, where);
+        if (!b_.list(n, p, "things to highlight", 1, 32)) return;
+        for (const auto& item : n) {
+            const Position ip = b_.at(item, p);
+            if (!b_.keys(item, ip, {"neuron", "layer", "control"}, {}, "highlight key", "in 'highlight'")) continue;
+            if (item.size() != 1) {
+                b_.error(ip, "expected one of neuron, layer or control per highlight entry, found " +
+                                 std::to_string(item.size()));
+                continue;
+            }
+            Highlight h;
+            h.position = ip;
+            if (const auto v = item["neuron"]; v.IsDefined()) {
+                const auto address = neuronAddress(v, ip, true);
+                if (!address) continue;
+                h.kind = Highlight::Kind::Neuron;
+                h.layer = address->first;
+                h.index = address->second;
+            } else if (const auto l = item["layer"]; l.IsDefined()) {
+                const auto layer = b_.whole(l, ip, "a layer", 0, static_cast<long>(sizes_.size()) - 1);
+                if (!layer) continue;
+                h.kind = Highlight::Kind::Layer;
+                h.layer = static_cast<int>(*layer);
+            } else if (const auto c = item["control"]; c.IsDefined()) {
+                const auto control = b_.named(c, ip, "a control", controlTable());
+                if (!control) continue;
+                h.kind = Highlight::Kind::Control;
+                h.control = *control;
+            } else {
+                continue;
+            }
+            scene.highlight.push_back(h);
+        }
+    }
+
+    void crossChecks(const YAML::Node& root, Position where, const Scene& scene) {
+        const std::string view = root["view"].IsDefined() && root["view"].IsScalar() ? root["view"].Scalar() : "";
+        auto keyAt = [&](const std::string& key) {
+            for (const auto& entry : root)
+                if (entry.first.IsScalar() && entry.first.Scalar() == key) return b_.at(entry.first, where);
+            return where;
+        };
+        if (scene.perceptron && scene.view != View::Perceptron)
+            b_.error(keyAt("perceptron"), "expected view: perceptron with a 'perceptron' key, found " +
+                                              (view.empty() ? std::string("no view") : "view: " + view));
+        if (scene.functions && scene.view != View::Functions)
+            b_.error(keyAt("functions"), "expected view: functions with a 'functions' key, found " +
+                                             (view.empty() ? std::string("no view") : "view: " + view));
+        if (scene.stepper && scene.view != View::Stepper && scene.view != View::Graph)
+            b_.error(keyAt("stepper"), "expected view: stepper or view: graph with a 'stepper' key, found " +
+                                           (view.empty() ? std::string("no view") : "view: " + view));
+        if (scene.view == View::Graph && !(scene.stepper && scene.stepper->graphNeuron))
+            b_.error(keyAt("view"), "expected stepper: {graph: {neuron: [layer, neuron]}} with view: graph, found none");
+        if (scene.view == View::Perceptron || scene.view == View::Functions) {
+            for (const auto& key : scene.keys)
+                if (kTrainingKeys.count(key))
+                    b_.error(keyAt(key), "expected keys of the " + view +
+                                             " view (" + (scene.view == View::Perceptron ? "perceptron" : "functions") +
+                                             ", controls, highlight), found '" + key + "'");
+            for (const Highlight& h : scene.highlight)
+                if (h.kind != Highlight::Kind::Control)
+                    b_.error(h.position, "expected only controls to highlight in the " + view +
+                                             " view, found a neuron or layer");
+        }
+        if (scene.network && scene.network->sizes && scene.view != View::Lab && scene.view.has_value() &&
+            *scene.network->sizes != textbookSizes() && scene.view != View::Network)
+            b_.error(keyAt("network"), "expected view: network or view: lab for a network of its own, found view: " + view);
+    }
+
+    Block& b_;
+    std::vector<int> sizes_ = textbookSizes();
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks and quizzes
+
+const std::vector<std::string> kConditionKeys{
+    "loss_below",       "accuracy_at_least",           "epoch_at_least",        "learning_rate",
+    "sample",           "diverged",                    "backprop_mode",         "stepper_reached",
+    "graph_walked",     "perceptron_correct",          "perceptron_updates_at_least",
+    "perceptron_epochs_at_least", "perceptron_task",   "probe"};
+
+class CheckReader {
+public:
+    CheckReader(Block& block, const std::optional<Scene>& scene) : b_(block), scene_(scene) {}
+
+    std::optional<Check> read(const YAML::Node& root, Position where) {
+        const std::size_t before = b_.doc().errorCount();
+        std::vector<std::string> allowed = kConditionKeys;
+        allowed.push_back("hint");
+        if (!b_.keys(root, where, allowed, {"hint"}, "check key", "in the check")) return std::nullopt;
+        Check check;
+        check.position = where;
+        if (const auto hint = root["hint"]; hint.IsDefined()) {
+            if (auto t = b_.text(hint, where, "the hint", false)) check.hint = *t;
+        }
+        const std::vector<int> sizes = scene_ && scene_->network && scene_->network->sizes ? *scene_->network->sizes
+                                                                                          : textbookSizes();
+        for (const auto& entry : root) {
+            if (!entry.first.IsScalar()) continue;
+            const std::string key = entry.first.Scalar();
+            if (key == "hint" || std::find(kConditionKeys.begin(), kConditionKeys.end(), key) == kConditionKeys.end())
+                continue;
+            const YAML::Node v = entry.second;
+            Condition c;
+            c.key = key;
+            c.position = b_.at(entry.first, where);
+            const Position p = c.position;
+            bool ok = true;
+            auto num = [&](auto parsed) {
+                if (parsed) c.value = static_cast<double>(*parsed);
+                else ok = false;
+            };
+            auto flag = [&]() {
+                const auto f = b_.flag(v, p, "'" + key + "'");
+                if (f) c.flag = *f;
+                else ok = false;
+            };
+            if (key == "loss_below") {
+                c.kind = Condition::Kind::LossBelow;
+                num(b_.number(v, p, "a loss", 0, 100, true));
+            } else if (key == "accuracy_at_least") {
+                c.kind = Condition::Kind::AccuracyAtLeast;
+                num(b_.number(v, p, "an accuracy (a fraction)", 0, 1, true));
+            } else if (key == "epoch_at_least") {
+                c.kind = Condition::Kind::EpochAtLeast;
+                num(b_.whole(v, p, "a number of epochs", 1, limits::kMaxEpochs));
+            } else if (key == "learning_rate") {
+                c.kind = Condition::Kind::LearningRate;
+                ok = range(v, p, "learning rate", 1e-5, 100, c.range);
+            } else if (key == "sample") {
+                c.kind = Condition::Kind::Sample;
+                num(b_.whole(v, p, "a sample number", 1, 1000));
+            } else if (key == "diverged") {
+                c.kind = Condition::Kind::Diverged;
+                flag();
+            } else if (key == "backprop_mode") {
+                c.kind = Condition::Kind::BackpropMode;
+                flag();
+            } else if (key == "stepper_reached") {
+                c.kind = Condition::Kind::StepperReached;
+                const auto place = readPlace(b_, v, p, "'stepper_reached'", sizes, false);
+                if (place) c.place = *place;
+                else ok = false;
+            } else if (key == "graph_walked") {
+                c.kind = Condition::Kind::GraphWalked;
+                flag();
+            } else if (key == "perceptron_correct") {
+                c.kind = Condition::Kind::PerceptronCorrect;
+                flag();
+            } else if (key == "perceptron_updates_at_least") {
+                c.kind = Condition::Kind::PerceptronUpdatesAtLeast;
+                num(b_.whole(v, p, "a number of updates", 1, 100000));
+            } else if (key == "perceptron_epochs_at_least") {
+                c.kind = Condition::Kind::PerceptronEpochsAtLeast;
+                num(b_.whole(v, p, "a number of epochs", 1, 100000));
+            } else if (key == "perceptron_task") {
+                c.kind = Condition::Kind::PerceptronTask;
+                const auto gate = b_.named(v, p, "a logic task", kGates);
+                if (gate) c.gate = *gate;
+                else ok = false;
+            } else if (key == "probe") {
+                c.kind = Condition::Kind::ProbeAt;
+                ok = range(v, p, "probe position", -6, 6, c.range);
+            }
+            if (ok) check.conditions.push_back(c);
+        }
+        if (check.conditions.empty() && b_.doc().errorCount() == before)
+            b_.error(where, "expected at least one condition in the check (" + listOr(kConditionKeys) +
+                                "), found only a hint");
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        return check;
+    }
+
+private:
+    bool range(const YAML::Node& v, Position p, const std::string& what, double low, double high, Range& out) {
+        const Position at = b_.at(v, p);
+        if (!b_.keys(v, at, {"at_least", "at_most"}, {}, "range key", "in '" + what + "' ({at_least: a, at_most: b})"))
+            return false;
+        if (v.size() == 0) {
+            b_.error(at, "expected at_least or at_most in the " + what + " range, found neither");
+            return false;
+        }
+        if (const auto a = v["at_least"]; a.IsDefined()) {
+            out.atLeast = b_.number(a, at, "a " + what, low, high);
+            if (!out.atLeast) return false;
+        }
+        if (const auto b = v["at_most"]; b.IsDefined()) {
+            out.atMost = b_.number(b, at, "a " + what, low, high);
+            if (!out.atMost) return false;
+        }
+        if (out.atLeast && out.atMost && *out.atLeast > *out.atMost) {
+            b_.error(at, "expected at_least ≤ at_most, found " + numberText(*out.atLeast) + " > " +
+                             numberText(*out.atMost));
+            return false;
+        }
+        return true;
+    }
+
+    Block& b_;
+    const std::optional<Scene>& scene_;
+};
+
+std::optional<Quiz> readQuiz(Block& b, const YAML::Node& root, Position where) {
+    const std::size_t before = b.doc().errorCount();
+    if (!b.keys(root, where, {"question", "choices", "answer", "tolerance", "explanation"},
+                {"question", "answer", "explanation"}, "quiz key", "in the quiz"))
+        return std::nullopt;
+    Quiz quiz;
+    quiz.position = where;
+    if (const auto q = root["question"]; q.IsDefined()) {
+        if (auto t = b.text(q, where, "the question", false)) quiz.question = *t;
+    }
+    if (const auto e = root["explanation"]; e.IsDefined()) {
+        if (auto t = b.text(e, where, "the explanation", false)) quiz.explanation = *t;
+    }
+    const auto choices = root["choices"];
+    if (choices.IsDefined() && b.list(choices, where, "choices", 2, 8)) {
+        std::map<std::string, Position> seen;
+        for (const auto& c : choices) {
+            auto t = b.text(c, where, "a choice", true);
+            if (!t) continue;
+            if (const auto it = seen.find(t->en); it != seen.end()) {
+                b.error(t->position, "expected different choices, found the same text as the choice at line " +
+                                         std::to_string(it->second.line));
+                continue;
+            }
+            seen.emplace(t->en, t->position);
+            quiz.choices.push_back(*t);
+        }
+    }
+    const auto answer = root["answer"];
+    if (answer.IsDefined() && choices.IsDefined()) {
+        const long n = static_cast<long>(choices.IsSequence() ? choices.size() : 0);
+        const std::string range = "a choice number from 1 to " + std::to_string(n);
+        auto one = [&](const YAML::Node& a) {
+            static const std::regex integer("[0-9]{1,9}");
+            if (!Block::isPlain(a) || !std::regex_match(a.Scalar(), integer)) {
+                b.error(b.at(a, where), "expected " + range + " (or a list of them), found " + Block::describe(a));
+                return;
+            }
+            const auto k = b.whole(a, where, "a choice number", 1, std::max(1L, n));
+            if (!k) return;
+            const int index = static_cast<int>(*k) - 1;
+            if (std::find(quiz.answers.begin(), quiz.answers.end(), index) != quiz.answers.end())
+                b.error(b.at(a, where), "expected each right choice once, found " + a.Scalar() + " again");
+            else
+                quiz.answers.push_back(index);
+        };
+        if (answer.IsSequence()) {
+            if (answer.size() == 0)
+                b.error(b.at(answer, where), "expected " + range + " (or a list of them), found an empty list");
+            for (const auto& a : answer) one(a);
+        } else {
+            one(answer);
+        }
+        if (const auto t = root["tolerance"]; t.IsDefined())
+            b.error(b.at(t, where), "expected 'tolerance' only for a numeric answer, found it with choices");
+    } else if (answer.IsDefined()) {
+        if (!Block::isPlain(answer)) {
+            b.error(b.at(answer, where), "expected a number as the answer (or 'choices' for a multiple-choice quiz), "
+                                         "found " + Block::describe(answer));
+        } else {
+            quiz.number = b.number(answer, where, "a numeric answer", -1e12, 1e12);
+        }
+        if (const auto t = root["tolerance"]; t.IsDefined()) {
+            if (const auto tol = b.number(t, where, "a tolerance", 0, 1e12)) quiz.tolerance = *tol;
+        }
+    }
+    if (b.doc().errorCount() != before) return std::nullopt;
+    return quiz;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file: front matter, then the body.
+
+const std::regex kIdPattern("[a-z0-9]+(-[a-z0-9]+)*");
+
+bool validId(const std::string& id) { return id.size() <= 64 && std::regex_match(id, kIdPattern); }
+
+std::string fileName(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+class LessonReader {
+public:
+    LessonReader(std::string_view text, const std::string& path, LessonParse& out)
+        : raw_(text), out_(out), doc_(path, out.diagnostics) {}
+
+    void run() {
+        if (!doc_.load(raw_)) return;
+        lesson_.path = doc_.path();
+        const int frontEnd = frontMatter();
+        if (frontEnd < 0) return;
+        body(frontEnd + 1);
+        if (out_.diagnostics.empty()) out_.lesson = std::move(lesson_);
+    }
+
+private:
+    bool isDelimiter(std::string_view line, bool closing) const {
+        const std::string_view t = trim(line);
+        return t == "---" || (closing && t == "...");
+    }
+
+    // Returns the line of the closing delimiter, or -1.
+    int frontMatter() {
+        if (doc_.lineCount() == 0 || !isDelimiter(doc_.line(1), false) ||
+            doc_.line(1).find_first_not_of(" \t") != 0) {
+            doc_.error({1, 1}, "expected '---' on the first line, opening the YAML front matter, found " +
+                                   (doc_.lineCount() == 0 ? std::string("an empty file") : quoted(doc_.line(1))));
+            return -1;
+        }
+        int close = -1;
+        for (int l = 2; l <= doc_.lineCount(); ++l)
+            if (isDelimiter(doc_.line(l), true) && doc_.line(l).find_first_not_of(" \t") == 0) {
+                close = l;
+                break;
+            }
+        if (close < 0) {
+            doc_.error({1, 1}, "expected '---' closing the front matter opened here, found the end of the file");
+            return -1;
+        }
+        Block block(doc_, 2, out_.formulas);
+        const auto root = block.parse(close - 1);
+        if (!root) return close;
+        const Position where{1, 1};
+        if (root->IsNull() || !root->IsDefined()) {
+            doc_.error(where, "expected the front matter keys id, title, chapter, order and minutes, found nothing");
+            return close;
+        }
+        if (!block.keys(*root, where, {"id", "title", "summary", "chapter", "order", "minutes", "prerequisites"},
+                        {"id", "title", "chapter", "order", "minutes"}, "front-matter key", "in the front matter"))
+            return close;
+        const YAML::Node& r = *root;
+        if (const auto id = r["id"]; id.IsDefined()) {
+            const Position p = block.at(id, where);
+            if (!id.IsScalar() || !validId(id.Scalar())) {
+                doc_.error(p, "expected an id of lowercase letters, digits and single '-' (like 'perceptron-rule'), "
+                              "found " + Block::describe(id));
+            } else {
+                lesson_.id = id.Scalar();
+                lesson_.idAt = p;
+                const std::string expected = lesson_.id + ".md";
+                const std::string actual = fileName(doc_.path());
+                if (actual != expected)
+                    doc_.error(p, "expected the file to be named after the id ('" + expected + "'), found '" +
+                                      actual + "'");
+            }
+        }
+        if (const auto t = r["title"]; t.IsDefined()) {
+            if (auto text = block.text(t, where, "the title", false)) lesson_.title = *text;
+        }
+        if (const auto s = r["summary"]; s.IsDefined()) lesson_.summary = block.text(s, where, "the summary", false);
+        if (const auto c = r["chapter"]; c.IsDefined()) {
+            if (const auto v = block.whole(c, where, "a chapter number", 1, 99)) lesson_.chapter = static_cast<int>(*v);
+            lesson_.chapterAt = block.at(c, where);
+        }
+        if (const auto o = r["order"]; o.IsDefined()) {
+            if (const auto v = block.whole(o, where, "a position in the chapter", 1, 999))
+                lesson_.order = static_cast<int>(*v);
+            lesson_.orderAt = block.at(o, where);
+        }
+        if (const auto m = r["minutes"]; m.IsDefined()) {
+            if (const auto v = block.whole(m, where, "an estimate in minutes", 1, 600))
+                lesson_.minutes = static_cast<int>(*v);
+        }
+        if (const auto p = r["prerequisites"]; p.IsDefined()) {
+            const Position pp = block.at(p, where);
+            if (!p.IsSequence()) {
+                doc_.error(pp, "expected a list of lesson ids (like [perceptron]), found " + Block::describe(p));
+            } else {
+                for (const auto& item : p) {
+                    if (!item.IsScalar() || !validId(item.Scalar())) {
+                        doc_.error(block.at(item, pp), "expected a lesson id, found " + Block::describe(item));
+                    } else if (item.Scalar() == lesson_.id) {
+                        doc_.error(block.at(item, pp), "expected other lessons as prerequisites, found the "
+                                                       "lesson's own id '" + item.Scalar() + "'");
+                    } else {
+                        lesson_.prerequisites.push_back(item.Scalar());
+                        lesson_.prerequisiteAt.push_back(block.at(item, pp));
+                    }
+                }
+            }
+        }
+        return close;
+    }
+
+    struct Fence {
+        char c = 0;
+        std::size_t length = 0;
+        int line = 0;
+    };
+
+    static std::optional<Fence> fenceOpen(std::string_view line, int number, std::string* info) {
+        std::size_t indent = 0;
+        while (indent < line.size() && line[indent] == ' ') ++indent;
+        if (indent > 3 || indent >= line.size()) return std::nullopt;
+        const char c = line[indent];
+        if (c != '`' && c != '~') return std::nullopt;
+        std::size_t n = indent;
+        while (n < line.size() && line[n] == c) ++n;
+        if (n - indent < 3) return std::nullopt;
+        const std::string_view rest = line.substr(n);
+        if (c == '`' && rest.find('`') != std::string_view::npos) return std::nullopt;
+        if (info) *info = std::string(trim(rest));
+        return Fence{c, n - indent, number};
+    }
+
+    static bool fenceCloses(const Fence& fence, std::string_view line) {
+        std::size_t indent = 0;
+        while (indent < line.size() && line[indent] == ' ') ++indent;
+        if (indent > 3) return false;
+        std::size_t n = indent;
+        while (n < line.size() && line[n] == fence.c) ++n;
+        return n - indent >= fence.length && trim(line.substr(n)).empty();
+    }
+
+    struct OpenStep {
+        Step step;
+        int enLine = 0, zhLine = 0, sceneLine = 0, checkLine = 0, quizLine = 0;
+        YAML::Node checkNode;
+        Position checkAt;
+        int checkBlockLine = 0;
+    };
+
+    void body(int start) {
+        std::optional<OpenStep> current;
+        std::set<std::string> stepIds;
+        std::map<std::string, int> stepLines;
+        struct Lang {
+            Language language;
+            int line;
+            int first;
+        };
+        std::optional<Lang> open;
+        std::optional<Fence> fence;  // a code fence inside a language block
+
+        auto finishStep = [&]() {
+            if (!current) return;
+            Step& s = current->step;
+            if (current->enLine == 0)
+                doc_.error(s.position, "expected a '::: en' block in step '" + s.id + "', found none");
+            if (current->zhLine == 0)
+                doc_.error(s.position, "expected a '::: zh' block in step '" + s.id + "', found none");
+            lesson_.steps.push_back(std::move(s));
+            current.reset();
+        };
+
+        auto closeLanguage = [&](int closingLine) {
+            const std::string markdown = doc_.joined(open->first, closingLine - 1);
+            Prose prose{markdown, open->first};
+            if (trim(markdown).empty())
+                doc_.error({open->line, 1}, std::string("expected text in the '::: ") +
+                                                std::string(code(open->language)) + "' block, found none");
+            Block block(doc_, open->first, out_.formulas);
+            block.scan(markdown, {open->first, 1}, true);
+            if (current) (open->language == Language::English ? current->step.en : current->step.zh) = prose;
+            open.reset();
+        };
+
+        static const std::regex stepLine("#[ \\t]+step:[ \\t]*(.*?)[ \\t]*");
+        static const std::regex languageOpen(":::[ \\t]*([^ \\t].*?)[ \\t]*");
+        for (int l = start; l <= doc_.lineCount(); ++l) {
+            const std::string_view line = doc_.line(l);
+            const std::string text(line);
+            std::smatch m;
+            if (open) {
+                // Inside a language block: Markdown, possibly with code fences; ':::' closes.
+                if (fence) {
+                    if (fenceCloses(*fence, line)) fence.reset();
+                    continue;
+                }
+                std::string info;
+                if (auto f = fenceOpen(line, l, &info)) {
+                    if (info == "scene" || info == "check" || info == "quiz")
+                        doc_.error({l, 1}, "expected the ```" + info + " block outside the language block (after "
+                                           "its closing ':::'), found it inside '::: " +
+                                           std::string(code(open->language)) + "'");
+                    fence = f;
+                    continue;
+                }
+                if (trim(line) == ":::") {
+                    closeLanguage(l);
+                    continue;
+                }
+                if (std::regex_match(text, m, stepLine) || std::regex_match(text, m, languageOpen)) {
+                    doc_.error({l, 1}, std::string("expected ':::' closing the '::: ") + std::string(code(open->language)) +
+                                           "' block opened at line " + std::to_string(open->line) + ", found " +
+                                           quoted(trim(line)));
+                    // Recover: treat the block as closed before this line and re-read it.
+                    closeLanguage(l);
+                    --l;
+                }
+                continue;
+            }
+            if (trim(line).empty()) continue;
+            if (std::regex_match(text, m, stepLine)) {
+                finishStep();
+                const std::string id = m[1].str();
+                OpenStep step;
+                step.step.position = {l, 1};
+                if (!validId(id)) {
+                    doc_.error({l, 1 + characterCount(line, static_cast<std::size_t>(m.position(1)))},
+                               "expected a step id of lowercase letters, digits and single '-', found " +
+                                   (id.empty() ? std::string("none") : quoted(id)));
+                } else if (stepIds.count(id)) {
+                    doc_.error({l, 1 + characterCount(line, static_cast<std::size_t>(m.position(1)))},
+                               "expected a step id not used before in this lesson, found '" + id +
+                                   "' again (first at line " + std::to_string(stepLines[id]) + ")");
+                }
+                stepIds.insert(id);
+                stepLines.emplace(id, l);
+                step.step.id = id;
+                current = std::move(step);
+                continue;
+            }
+            if (std::regex_match(text, m, languageOpen) && line.substr(0, 3) == ":::") {
+                const std::string name = m[1].str();
+                bool unnamed = false;
+                std::optional<Language> language;
+                if (name == "en") language = Language::English;
+                else if (name == "zh") language = Language::Chinese;
+                if (!language) {
+                    static const std::map<std::string, std::string> aliases{
+                        {"zh_CN", "zh"}, {"zh-CN", "zh"}, {"cn", "zh"},      {"chinese", "zh"},
+                        {"中文", "zh"},  {"english", "en"}, {"en_US", "en"}, {"en-US", "en"}};
+                    std::string guess = closestMatch(name, {"en", "zh"});
+                    if (const auto it = aliases.find(name); it != aliases.end()) guess = it->second;
+                    doc_.error({l, 1 + characterCount(line, static_cast<std::size_t>(m.position(1)))},
+                               "expected a language block '::: en' or '::: zh', found '::: " + name + "'" +
+                                   (guess.empty() ? std::string() : " (did you mean '" + guess + "'?)"));
+                    // Read on as the likely language, so the rest is not misreported.
+                    language = guess == "zh" ? Language::Chinese : Language::English;
+                    if (guess.empty()) unnamed = true;
+                }
+                if (!current) {
+                    doc_.error({l, 1}, "expected '# step: <id>' before the first block, found " + quoted(trim(line)));
+                } else if (!unnamed) {
+                    int& seen = *language == Language::English ? current->enLine : current->zhLine;
+                    if (seen != 0)
+                        doc_.error({l, 1}, "expected one '::: " + std::string(code(*language)) +
+                                               "' block per step, found a second (the first is at line " +
+                                               std::to_string(seen) + ")");
+                    else
+                        seen = l;
+                }
+                open = Lang{*language, l, l + 1};
+                continue;
+            }
+            if (trim(line) == ":::") {
+                doc_.error({l, 1}, "expected '::: en' or '::: zh' before a closing ':::', found no open block");
+                continue;
+            }
+            std::string info;
+            if (auto f = fenceOpen(line, l, &info)) {
+                // A lesson block (```scene, ```check, ```quiz) holding YAML.
+                int close = -1;
+                for (int k = l + 1; k <= doc_.lineCount(); ++k)
+                    if (fenceCloses(*f, doc_.line(k))) {
+                        close = k;
+                        break;
+                    }
+                const bool known = info == "scene" || info == "check" || info == "quiz";
+                if (close < 0) {
+                    doc_.error({l, 1}, "expected a closing fence for the block opened here, found the end of the file");
+                    break;
+                }
+                if (!known) {
+                    const std::string guess = closestMatch(info, {"scene", "check", "quiz"});
+                    doc_.error({l, 1 + static_cast<int>(f->length)},
+                               "expected a ```scene, ```check or ```quiz block (text goes in '::: en' and "
+                               "'::: zh' blocks), found " +
+                                   (info.empty() ? std::string("a block without a name") : "```" + info) +
+                                   (guess.empty() ? std::string() : " (did you mean '" + guess + "'?)"));
+                } else if (!current) {
+                    doc_.error({l, 1}, "expected '# step: <id>' before the first block, found ```" + info);
+                } else if (line[0] != f->c) {
+                    doc_.error({l, 1}, "expected the ```" + info + " fence at the start of the line, found it indented");
+                } else {
+                    yamlBlock(info, l, close, *current);
+                }
+                l = close;
+                continue;
+            }
+            if (!current)
+                doc_.error({l, 1}, "expected '# step: <id>' before the first block, found " + quoted(trim(line)));
+            else
+                doc_.error({l, 1}, "expected '::: en', '::: zh', a ```scene, ```check or ```quiz block, or "
+                                   "'# step: <id>', found text outside a block: " + quoted(trim(line)));
+        }
+        if (open) {
+            doc_.error({open->line, 1}, std::string("expected ':::' closing the '::: ") + std::string(code(open->language)) +
+                                            "' block opened here, found the end of the file");
+            open.reset();
+        }
+        finishStep();
+        if (lesson_.steps.empty() && out_.diagnostics.empty())
+            doc_.error({doc_.lineCount() + (doc_.lineCount() == 0 ? 1 : 0), 1},
+                       "expected at least one step ('# step: <id>' after the front matter), found none");
+    }
+
+    void yamlBlock(const std::string& kind, int open, int close, OpenStep& step) {
+        int& seen = kind == "scene" ? step.sceneLine : kind == "check" ? step.checkLine : step.quizLine;
+        if (seen != 0) {
+            doc_.error({open, 1}, "expected one ```" + kind + " block per step, found a second (the first is at line " +
+                                      std::to_string(seen) + ")");
+            return;
+        }
+        seen = open;
+        Block block(doc_, open + 1, out_.formulas);
+        const Position where{open, 1};
+        if (close == open + 1) {
+            doc_.error(where, "expected YAML in the ```" + kind + " block, found an empty block");
+            return;
+        }
+        const auto root = block.parse(close - 1);
+        if (!root) return;
+        if (root->IsNull()) {
+            doc_.error(where, "expected YAML in the ```" + kind + " block, found none");
+            return;
+        }
+        if (kind == "scene") {
+            SceneReader reader(block);
+            step.step.scene = reader.read(*root, where);
+        } else if (kind == "check") {
+            CheckReader reader(block, step.step.scene);
+            step.step.check = reader.read(*root, where);
+        } else {
+            step.step.quiz = readQuiz(block, *root, where);
+        }
+    }
+
+    std::string_view raw_;
+    LessonParse& out_;
+    Document doc_;
+    Lesson lesson_;
+};
+
+}  // namespace
+
+LessonParse parseLesson(std::string_view text, const std::string& path) {
+    LessonParse out;
+    try {
+        LessonReader(text, path, out).run();
+    } catch (const std::exception& e) {
+        // yaml-cpp reports some malformed documents only when a node is read; nothing a lesson
+        // contains may take the linter or the app down.
+        out.lesson.reset();
+        out.diagnostics.push_back({path, {}, std::string("expected a readable lesson, found an error: ") + e.what()});
+    }
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.position.line, a.position.column) < std::pair(b.position.line, b.position.column);
+    });
+    return out;
+}
+
+ChapterParse parseChapter(std::string_view text, const std::string& path) {
+    ChapterParse out;
+    try {
+        Document doc(path, out.diagnostics);
+        if (!doc.load(text)) return out;
+        std::vector<MathSpan> formulas;
+        Block block(doc, 1, formulas);
+        const auto root = block.parse(std::max(1, doc.lineCount()));
+        if (!root) return out;
+        const Position where{1, 1};
+        if (!block.keys(*root, where, {"chapter", "title"}, {"chapter", "title"}, "chapter key", "in chapter.yaml"))
+            return out;
+        Chapter chapter;
+        chapter.path = path;
+        if (const auto c = (*root)["chapter"]; c.IsDefined()) {
+            if (const auto v = block.whole(c, where, "a chapter number", 1, 99)) chapter.number = static_cast<int>(*v);
+        }
+        if (const auto t = (*root)["title"]; t.IsDefined()) {
+            if (auto text = block.text(t, where, "the chapter title", false)) chapter.title = *text;
+        }
+        if (out.diagnostics.empty()) out.chapter = chapter;
+    } catch (const std::exception& e) {
+        out.chapter.reset();
+        out.diagnostics.push_back({path, {}, std::string("expected a readable chapter.yaml, found an error: ") + e.what()});
+    }
+    return out;
+}
+
+}  // namespace ns::lessons

@@ -1,0 +1,134 @@
+#include "text_util.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ns::lessons {
+
+std::optional<std::size_t> invalidUtf8(std::string_view text) {
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        char32_t minimum = 0;
+        char32_t value = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            length = 2, minimum = 0x80, value = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3, minimum = 0x800, value = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4, minimum = 0x10000, value = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + length > n) return i;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            value = (value << 6) | (next & 0x3F);
+        }
+        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
+        if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+int characterCount(std::string_view text, std::size_t byteOffset) {
+    byteOffset = std::min(byteOffset, text.size());
+    int count = 0;
+    for (std::size_t i = 0; i < byteOffset; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+std::string_view trim(std::string_view text) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+bool startsWith(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+std::string quoted(std::string_view text, std::size_t limit) {
+    std::string out = "'";
+    std::size_t characters = 0;
+    std::size_t i = 0;
+    for (; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (characters == limit) break;
+            ++characters;
+        }
+        out += static_cast<char>(c);
+    }
+    if (i < text.size()) out += "…";
+    out += "'";
+    return out;
+}
+
+namespace {
+
+std::string normalized(std::string_view word) {
+    std::string out;
+    for (char c : word) {
+        if (c == '-' || c == '_' || c == ' ') continue;
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string w = normalized(word.substr(0, 64));
+    if (w.empty()) return {};
+    std::string best;
+    std::size_t bestDistance = 0;
+    for (const std::string& candidate : candidates) {
+        const std::string c = normalized(candidate);
+        std::size_t d = distance(w, c);
+        // A prefix of at least 4 characters ("learn" for "learning_rate") is a likely typo too.
+        if (w.size() >= 4 && c.size() > w.size() && c.compare(0, w.size(), w) == 0) d = std::min<std::size_t>(d, 1);
+        if (best.empty() || d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    const std::size_t allowed = std::max<std::size_t>(1, std::min(w.size(), normalized(best).size()) / 3);
+    return bestDistance <= allowed ? best : std::string();
+}
+
+std::string listOr(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+        out += words[i];
+    }
+    return out;
+}
+
+}  // namespace ns::lessons

@@ -1,0 +1,31 @@
+#pragma once
+// Small text helpers of the lesson linter: UTF-8 checks, character columns, quoting found text
+// in messages, and "did you mean" suggestions.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ns::lessons {
+
+// The byte offset of the first byte that is not valid UTF-8, if any.
+std::optional<std::size_t> invalidUtf8(std::string_view text);
+
+// Unicode characters in text[0, byteOffset) (byteOffset clamped to the text).
+int characterCount(std::string_view text, std::size_t byteOffset);
+
+std::string_view trim(std::string_view text);
+bool startsWith(std::string_view text, std::string_view prefix);
+
+// Text quoted for a message: '…' with at most `limit` characters (longer text ends in "…").
+std::string quoted(std::string_view text, std::size_t limit = 40);
+
+// The candidate closest to `word` (edit distance, ignoring case, '-' and '_'), if it is close
+// enough to be a likely typo; empty otherwise.
+std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+// "a, b or c"
+std::string listOr(const std::vector<std::string>& words);
+
+}  // namespace ns::lessons

@@ -1,0 +1,313 @@
+// The lesson format as the app reads it: the complete example of lessons/FORMAT.md parsed into
+// the model, quiz grading, formula scanning with exact positions, did-you-mean suggestions, and
+// malformed input that must come back as diagnostics, never as a crash or an exception.
+#include "backprop_steps.h"
+#include "lesson_parser.h"
+#include "math_scan.h"
+#include "text_util.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <string>
+
+using namespace ns;
+using namespace ns::lessons;
+
+namespace {
+
+std::string formatExample() {
+    QFile file(QStringLiteral(NEURALSCOPE_SOURCE_DIR "/lessons/FORMAT.md"));
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    const std::string text = file.readAll().toStdString();
+    const auto begin = text.find("<!-- example:begin -->\n````markdown\n");
+    const auto end = text.find("````\n<!-- example:end -->");
+    if (begin == std::string::npos || end == std::string::npos) return {};
+    const auto start = begin + std::string("<!-- example:begin -->\n````markdown\n").size();
+    return text.substr(start, end - start);
+}
+
+std::string messages(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics) out += d.format() + "\n";
+    return out;
+}
+
+}  // namespace
+
+class TestLessonParser : public QObject {
+    Q_OBJECT
+
+private slots:
+    void parsesTheFormatExampleIntoTheModel() {
+        const std::string text = formatExample();
+        QVERIFY2(!text.empty(), "FORMAT.md lost its example markers");
+        const LessonParse parsed = parseLesson(text, "lessons/ch01/sigmoid-slope.md");
+        QVERIFY2(parsed.lesson.has_value(), messages(parsed.diagnostics).c_str());
+        const Lesson& lesson = *parsed.lesson;
+        QCOMPARE(lesson.id, std::string("sigmoid-slope"));
+        QCOMPARE(lesson.title.en, std::string("How steep is the sigmoid?"));
+        QCOMPARE(lesson.title.zh, std::string("Sigmoid 有多陡？"));
+        QVERIFY(lesson.summary.has_value());
+        QCOMPARE(lesson.chapter, 1);
+        QCOMPARE(lesson.order, 20);
+        QCOMPARE(lesson.minutes, 15);
+        QVERIFY(lesson.prerequisites.empty());
+        QCOMPARE(lesson.steps.size(), std::size_t(2));
+        QCOMPARE(lesson.quizCount(), 2);
+        QCOMPARE(lesson.stepIndex("train"), 1);
+        QCOMPARE(lesson.stepIndex("nope"), -1);
+
+        const Step& slope = lesson.steps[0];
+        QCOMPARE(slope.id, std::string("slope"));
+        QCOMPARE(slope.title(Language::English), std::string("Where is the sigmoid steepest?"));
+        QCOMPARE(slope.title(Language::Chinese), std::string("Sigmoid 在哪里最陡？"));
+        QVERIFY(slope.prose(Language::Chinese).markdown.find("沿 $z$ 轴拖动探针") != std::string::npos);
+        QVERIFY(slope.scene.has_value());
+        QCOMPARE(*slope.scene->view, View::Functions);
+        QCOMPARE(slope.scene->functions->activations, std::vector<Activation>{Activation::Sigmoid});
+        QVERIFY(slope.scene->functions->losses.empty());
+        QCOMPARE(*slope.scene->functions->derivative, true);
+        QCOMPARE(*slope.scene->functions->probe, 3.0);
+        QCOMPARE(slope.scene->locked, std::vector<Control>{Control::FunctionChoice});
+        QCOMPARE(slope.scene->highlight.size(), std::size_t(1));
+        QCOMPARE(slope.scene->highlight[0].kind, Highlight::Kind::Control);
+        QCOMPARE(slope.scene->highlight[0].control, Control::FunctionProbe);
+        QCOMPARE(slope.scene->keys, (std::vector<std::string>{"view", "functions", "controls", "highlight"}));
+        QVERIFY(slope.check.has_value());
+        QCOMPARE(slope.check->conditions.size(), std::size_t(1));
+        QCOMPARE(slope.check->conditions[0].kind, Condition::Kind::ProbeAt);
+        QCOMPARE(*slope.check->conditions[0].range.atLeast, -0.25);
+        QCOMPARE(*slope.check->conditions[0].range.atMost, 0.25);
+        QVERIFY(slope.check->conditions[0].range.contains(0.1));
+        QVERIFY(!slope.check->conditions[0].range.contains(0.3));
+        QCOMPARE(slope.check->hint.en, std::string("The slope is largest where $\\sigma(z) = 0.5$."));
+        QVERIFY(slope.quiz->isNumeric());
+        QCOMPARE(*slope.quiz->number, 0.25);
+        QCOMPARE(slope.quiz->tolerance, 0.001);
+
+        const Step& train = lesson.steps[1];
+        QCOMPARE(*train.scene->view, View::Network);
+        QCOMPARE(*train.scene->epochs, 0L);
+        QCOMPARE(*train.scene->learningRate, 0.5);
+        QCOMPARE(*train.scene->speed, 100);
+        QCOMPARE(train.scene->highlight[0].kind, Highlight::Kind::Layer);
+        QCOMPARE(train.scene->highlight[0].layer, 3);
+        QCOMPARE(train.check->conditions[0].kind, Condition::Kind::LossBelow);
+        QCOMPARE(train.check->conditions[0].value, 0.2);
+        QVERIFY(!train.quiz->isNumeric());
+        QCOMPARE(train.quiz->choices.size(), std::size_t(3));
+        QCOMPARE(train.quiz->answers, (std::vector<int>{0, 1}));
+
+        // Every formula of prose and YAML text is found, at its place in the file.
+        QVERIFY(parsed.formulas.size() >= 20);
+        bool foundDisplay = false;
+        for (const MathSpan& f : parsed.formulas) {
+            QVERIFY(f.position.line > 0 && f.position.column > 0);
+            if (f.display && f.tex.rfind("\\sigma(z) = \\frac{1}{1 + e^{-z}}", 0) == 0) foundDisplay = true;
+        }
+        QVERIFY(foundDisplay);
+    }
+
+    void windowsLineEndingsAndBomReadTheSame() {
+        const std::string text = formatExample();
+        std::string crlf = "\xEF\xBB\xBF";
+        for (char c : text) {
+            if (c == '\n') crlf += '\r';
+            crlf += c;
+        }
+        const LessonParse unix = parseLesson(text, "sigmoid-slope.md");
+        const LessonParse windows = parseLesson(crlf, "sigmoid-slope.md");
+        QVERIFY2(windows.lesson.has_value(), messages(windows.diagnostics).c_str());
+        QCOMPARE(windows.formulas.size(), unix.formulas.size());
+        for (std::size_t i = 0; i < unix.formulas.size(); ++i)
+            QCOMPARE(windows.formulas[i].position, unix.formulas[i].position);
+        QCOMPARE(windows.lesson->steps[0].en.markdown, unix.lesson->steps[0].en.markdown);
+    }
+
+    void gradesNumericAnswers_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<int>("grade");
+        const int right = static_cast<int>(Grade::Right), wrong = static_cast<int>(Grade::Wrong),
+                  invalid = static_cast<int>(Grade::Invalid);
+        QTest::newRow("decimal") << "0.25" << right;
+        QTest::newRow("within tolerance") << "0.2509" << right;
+        QTest::newRow("outside tolerance") << "0.252" << wrong;
+        QTest::newRow("fraction") << "1/4" << right;
+        QTest::newRow("percent") << "25%" << right;
+        QTest::newRow("decimal comma") << "0,25" << right;
+        QTest::newRow("full-width digits") << QStringLiteral("０．２５") << right;
+        QTest::newRow("spaces") << "  0.25 " << right;
+        QTest::newRow("plus sign") << "+0.25" << right;
+        QTest::newRow("minus sign") << QStringLiteral("−0.25") << wrong;
+        QTest::newRow("words") << "a quarter" << invalid;
+        QTest::newRow("empty") << "" << invalid;
+        QTest::newRow("division by zero") << "1/0" << invalid;
+        QTest::newRow("infinity") << "1e999" << invalid;
+    }
+    void gradesNumericAnswers() {
+        QFETCH(QString, input);
+        QFETCH(int, grade);
+        Quiz quiz;
+        quiz.number = 0.25;
+        quiz.tolerance = 0.001;
+        QCOMPARE(static_cast<int>(ns::lessons::grade(quiz, input.toStdString())), grade);
+    }
+
+    void gradesExactAnswersWithoutTolerance() {
+        Quiz quiz;
+        quiz.number = 81;
+        QCOMPARE(grade(quiz, "81"), Grade::Right);
+        QCOMPARE(grade(quiz, "81.0"), Grade::Right);
+        QCOMPARE(grade(quiz, "80"), Grade::Wrong);
+        QCOMPARE(grade(quiz, "81.001"), Grade::Wrong);
+        quiz.number = 0.3;  // typed exactly as the author wrote it, whatever binary rounding does
+        QCOMPARE(grade(quiz, "0.3"), Grade::Right);
+        QCOMPARE(grade(quiz, std::vector<int>{0}), Grade::Invalid);  // not a multiple-choice quiz
+    }
+
+    void gradesChoices() {
+        Quiz single;
+        single.choices.resize(3);
+        single.answers = {1};
+        QCOMPARE(grade(single, std::vector<int>{1}), Grade::Right);
+        QCOMPARE(grade(single, std::vector<int>{0}), Grade::Wrong);
+        QCOMPARE(grade(single, std::vector<int>{}), Grade::Invalid);
+        QCOMPARE(grade(single, std::vector<int>{3}), Grade::Invalid);
+        QCOMPARE(grade(single, "2"), Grade::Invalid);  // not a numeric quiz
+
+        Quiz several;
+        several.choices.resize(4);
+        several.answers = {0, 2};
+        QCOMPARE(grade(several, std::vector<int>{2, 0}), Grade::Right);
+        QCOMPARE(grade(several, std::vector<int>{0, 2, 2}), Grade::Right);
+        QCOMPARE(grade(several, std::vector<int>{0}), Grade::Wrong);
+        QCOMPARE(grade(several, std::vector<int>{0, 1, 2}), Grade::Wrong);
+    }
+
+    void suggestsTheClosestName() {
+        const std::vector<std::string> keys{"view", "learning_rate", "epochs", "sample", "speed"};
+        QCOMPARE(closestMatch("learnig_rate", keys), std::string("learning_rate"));
+        QCOMPARE(closestMatch("LEARNING-RATE", keys), std::string("learning_rate"));
+        QCOMPARE(closestMatch("learn", keys), std::string("learning_rate"));
+        QCOMPARE(closestMatch("epoch", keys), std::string("epochs"));
+        QCOMPARE(closestMatch("veiw", keys), std::string("view"));  // transposition
+        QCOMPARE(closestMatch("dataset", keys), std::string());
+        QCOMPARE(closestMatch("", keys), std::string());
+        QCOMPARE(listOr({"a", "b", "c"}), std::string("a, b or c"));
+        QCOMPARE(quoted("abcdef", 3), std::string("'abc…'"));
+        QCOMPARE(quoted("中文字", 2), std::string("'中文…'"));
+    }
+
+    void findsFormulasAtTheirPlace() {
+        // Line 10 of a file, starting in column 1; columns count characters, not bytes.
+        const std::string text = "中文 $x_1$ and `$not$` and \\$5.\n"
+                                 "```\n$in a fence$\n```\n"
+                                 "$$\n\\sum_i w_i x_i\n$$\n"
+                                 "last $a$$b$ line";
+        const MathScan scan = scanMath(text, {10, 1});
+        QVERIFY2(scan.problems.empty(), scan.problems.empty() ? "" : scan.problems[0].message.c_str());
+        QCOMPARE(scan.spans.size(), std::size_t(4));
+        QCOMPARE(scan.spans[0].tex, std::string("x_1"));
+        QCOMPARE(scan.spans[0].position, (Position{10, 4}));
+        QCOMPARE(text.substr(scan.spans[0].begin, scan.spans[0].end - scan.spans[0].begin), std::string("$x_1$"));
+        QVERIFY(scan.spans[1].display);
+        QCOMPARE(scan.spans[1].tex, std::string("\\sum_i w_i x_i"));
+        QCOMPARE(scan.spans[1].position, (Position{14, 1}));
+        QCOMPARE(scan.spans[2].tex, std::string("a"));
+        QCOMPARE(scan.spans[3].tex, std::string("b"));
+        QCOMPARE(scan.spans[3].position, (Position{17, 9}));
+
+        // Text from a YAML value that does not map onto the file: every position is the value's.
+        const MathScan inexact = scanMath("one $x$\ntwo $y", {3, 7}, false);
+        QCOMPARE(inexact.spans.size(), std::size_t(1));
+        QCOMPARE(inexact.spans[0].position, (Position{3, 7}));
+        QCOMPARE(inexact.problems.size(), std::size_t(1));
+        QCOMPARE(inexact.problems[0].position, (Position{3, 7}));
+    }
+
+    void checksFormulasWithoutMathJax() {
+        auto problems = [](const std::string& tex) {
+            MathSpan span;
+            span.tex = tex;
+            span.position = {5, 2};
+            std::string out;
+            for (const MathProblem& p : checkFormula(span)) out += p.message + "\n";
+            return out;
+        };
+        QCOMPARE(problems("\\frac{1}{2}"), std::string());
+        QCOMPARE(problems("\\{ a \\}"), std::string());
+        QVERIFY(problems("\\frac{1}{2").find("1 '{' not closed") != std::string::npos);
+        QVERIFY(problems("a}").find("a '}' with no '{'") != std::string::npos);
+        QVERIFY(problems("\\bm{x}").find("did you mean \\boldsymbol?") != std::string::npos);
+        QVERIFY(problems("x \\tag{2}").find("\\tag") != std::string::npos);
+        QVERIFY(problems("\\newcommand{\\R}{\\mathbb{R}}").find("macro definitions") != std::string::npos);
+        QCOMPARE(problems("\\bmatrix"), std::string());  // a longer name is another macro
+    }
+
+    void checksUtf8() {
+        QVERIFY(!invalidUtf8("plain ASCII, 中文, 𝑥").has_value());
+        QCOMPARE(invalidUtf8("ab\xC0\xAF"), std::optional<std::size_t>(2));  // overlong '/'
+        QCOMPARE(invalidUtf8("\xED\xA0\x80"), std::optional<std::size_t>(0));  // UTF-16 surrogate
+        QCOMPARE(invalidUtf8("x\xE4\xB8"), std::optional<std::size_t>(1));      // cut short
+        QCOMPARE(characterCount("中文ab", 6), 2);
+        QCOMPARE(characterCount("中文ab", 100), 4);
+    }
+
+    void stepperPlacesCountTheCoresEvents_data() {
+        QTest::addColumn<std::vector<int>>("sizes");
+        QTest::newRow("textbook 4-8-4-1") << std::vector<int>{4, 8, 4, 1};
+        QTest::newRow("2-3-1") << std::vector<int>{2, 3, 1};
+        QTest::newRow("3-5-2-2") << std::vector<int>{3, 5, 2, 2};
+    }
+    void stepperPlacesCountTheCoresEvents() {
+        QFETCH(std::vector<int>, sizes);
+        std::vector<Activation> activations(sizes.size() - 2, Activation::Tanh);
+        activations.push_back(Activation::Sigmoid);
+        const Mlp network = Mlp::initialized(sizes, activations, Initialization::He, 7);
+        const Matrix x = Matrix::Constant(1, sizes.front(), 0.5);
+        const Matrix y = Matrix::Constant(1, sizes.back(), 1.0);
+        const BackpropSteps steps = BackpropSteps::build(network, x, y, Loss::Bce, 0.1);
+        QCOMPARE(stepperValueCount(sizes), static_cast<long>(steps.size()));
+        QCOMPARE(stepperValueCount(textbookSizes()), 202L);
+    }
+
+    void malformedInputIsReportedNeverThrown_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("only dashes") << QByteArray("---\n---\n");
+        QTest::newRow("deep nesting") << QByteArray("---\nid: x\ntitle: ") + QByteArray(20000, '[') + "\n---\n";
+        QTest::newRow("deep scene") << QByteArray("---\nid: deep\ntitle: {en: a, zh: b}\nchapter: 1\norder: 1\nminutes: 1\n"
+                                                  "---\n# step: a\n```scene\nview: ") +
+                                           QByteArray(5000, '{') + "\n```\n";
+        QTest::newRow("binary") << QByteArray("---\n\x01\x02\x03\xff\n---\n", 12);
+        QTest::newRow("NUL byte") << QByteArray("---\nid: a\0\n---\n", 14);
+        QTest::newRow("tabs") << QByteArray("---\nid:\tx\n\ttitle: y\n---\n");
+        QTest::newRow("anchors") << QByteArray("---\nid: &a x\ntitle: *a\nchapter: *b\n---\n");
+        QTest::newRow("map keys") << QByteArray("---\n? [a, b]\n: c\n{x: 1}: 2\n---\n");
+        QTest::newRow("scene scalars everywhere")
+            << QByteArray("---\nid: s\ntitle: {en: a, zh: b}\nchapter: 1\norder: 1\nminutes: 1\n---\n# step: a\n"
+                          "```scene\nview: [1]\nnetwork: 3\nstepper: x\nperceptron: [1]\nfunctions: {show: 3}\n"
+                          "controls: 4\nhighlight: {neuron: 1}\nschedule: {kind: [1]}\n```\n"
+                          "```check\nstepper_reached: {after: [1]}\nlearning_rate: 3\nhint: 1\n```\n"
+                          "```quiz\nquestion: []\nchoices: {a: 1}\nanswer: {b: 2}\nexplanation: [x]\n```\n");
+    }
+    void malformedInputIsReportedNeverThrown() {
+        QFETCH(QByteArray, text);
+        LessonParse parsed;
+        try {
+            parsed = parseLesson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), "x.md");
+        } catch (...) {
+            QFAIL("parseLesson threw");
+        }
+        QVERIFY(!parsed.lesson.has_value());
+        QVERIFY(!parsed.diagnostics.empty());
+        for (const Diagnostic& d : parsed.diagnostics) {
+            QVERIFY2(d.message.rfind("expected ", 0) == 0, d.message.c_str());
+            QVERIFY(d.message.find(", found") != std::string::npos);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLessonParser)
+#include "tst_lesson_parser.moc"
