@@ -103,6 +103,22 @@ std::vector<double> lossCurve(const LossChoice& loss, double target,
     return {l.data(), l.data() + n};
 }
 
+LossCurves lossCurves(int classTarget, double regressionTarget, double gamma) {
+    LossCurves c;
+    c.regressionTarget = regressionTarget;
+    c.classTarget = classTarget;
+    c.gamma = gamma;
+    for (int i = 0; i <= 300; ++i) c.residualAxis.push_back(regressionTarget - 3 + 6.0 * i / 300);
+    for (LabLoss l : {LabLoss::Mse, LabLoss::Mae, LabLoss::Huber})
+        c.regression.push_back(lossCurve({.kind = l}, regressionTarget, c.residualAxis));
+    for (int i = 1; i < 1000; ++i) c.probabilityAxis.push_back(i / 1000.0);
+    const double y = classTarget;
+    c.bce = lossCurve({.kind = LabLoss::Bce}, y, c.probabilityAxis);
+    c.focal = lossCurve({.kind = LabLoss::Focal, .focalGamma = gamma}, y, c.probabilityAxis);
+    c.mseOnProbability = lossCurve({.kind = LabLoss::Mse}, y, c.probabilityAxis);
+    return c;
+}
+
 std::string_view name(LabLoss kind) {
     for (const auto& [value, text] : kNames)
         if (value == kind) return text;

@@ -44,6 +44,19 @@ void labOutputDelta(const LossChoice& loss, Activation output, const ConstMatrix
 std::vector<double> lossCurve(const LossChoice& loss, double target,
                               const std::vector<double>& predictions);
 
+// The loss explorer's curves: MSE, MAE and Huber against ŷ ∈ [y − 3, y + 3] for a regression
+// target y; binary cross-entropy, focal loss at γ and MSE against ŷ ∈ (0, 1) for a class target.
+struct LossCurves {
+    double regressionTarget = 0;
+    std::vector<double> residualAxis;
+    std::vector<std::vector<double>> regression;  // MSE, MAE, Huber
+    int classTarget = 1;
+    double gamma = 2;
+    std::vector<double> probabilityAxis;
+    std::vector<double> bce, focal, mseOnProbability;
+};
+LossCurves lossCurves(int classTarget, double regressionTarget, double gamma);
+
 std::string_view name(LabLoss kind);  // "mse", "mae", "huber", "bce", "ce", "focal"
 std::optional<LabLoss> parseLabLoss(std::string_view text);
 const std::vector<LabLoss>& allLabLosses();

@@ -9,6 +9,7 @@
 // number only, so the same settings and initial weights reproduce a run exactly, and a run
 // restored from a saved state continues exactly as the original would have.
 #include "dataset.h"
+#include "dropout.h"
 #include "early_stopping.h"
 #include "lab_loss.h"
 #include "lab_network.h"

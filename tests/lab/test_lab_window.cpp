@@ -1,0 +1,243 @@
+// The training lab window as a student uses it: keys, controls, clicks on the plot, the threshold
+// slider, the divergence banner, exporting every plot, and screenshots of every view (written to
+// $NEURALSCOPE_LAB_SHOTS when set, and checked for content either way).
+#include "activation_explorer.h"
+#include "decision_boundary_view.h"
+#include "lab_curves.h"
+#include "lab_network_view.h"
+#include "lab_window.h"
+#include "language.h"
+#include "loss_explorer.h"
+#include "metrics_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+#include <qcustomplot.h>
+
+#include <set>
+
+using namespace ns;
+
+namespace {
+
+// Distinct colours in a grid of samples: a blank or failed render has one or two.
+int distinctColours(const QImage& image) {
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+    return static_cast<int>(colours.size());
+}
+
+void train(LabModel& model, long epochs) {
+    QSignalSpy done(&model, &LabModel::batchFinished);
+    model.trainEpochs(epochs);
+    QVERIFY(done.wait(60000));
+    QCoreApplication::processEvents();
+}
+
+}  // namespace
+
+class TestLabWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        languages_ = new LanguageSwitcher;
+        languages_->apply(QStringLiteral("en"));
+        model_ = new LabModel;
+        window_ = new LabWindow(model_);
+        window_->resize(1680, 1020);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
+    }
+    void cleanup() {
+        delete window_;
+        delete model_;
+        delete languages_;
+    }
+
+    void keysPlayStepResetUndo() {
+        window_->networkView()->setFocus();
+        QTest::keyClick(window_->networkView(), Qt::Key_Right);
+        QTRY_COMPARE(model_->epoch(), 1L);
+        QTRY_COMPARE(window_->curves()->pointCount(), 1);
+        QCOMPARE(window_->curves()->lastTrainLoss(), model_->history().back().trainLoss);
+        QTest::keyClick(window_->networkView(), Qt::Key_Space);
+        QTRY_VERIFY(model_->isPlaying());
+        QTRY_VERIFY(model_->epoch() > 5);
+        QTest::keyClick(window_->networkView(), Qt::Key_Space);
+        QTRY_VERIFY(!model_->isPlaying());
+        QTest::keyClick(window_->networkView(), Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE(model_->epoch(), 0L);
+        QCOMPARE(model_->runs().size(), std::size_t(1));
+        window_->refreshNow();
+        QCOMPARE(window_->curves()->overlayCount(), 1);  // the run just reset, for comparison
+        model_->setLearningRate(0.3);
+        QTest::keyClick(window_->networkView(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(model_->config().training.schedule.eta, 0.03);
+        QTest::keyClick(window_->networkView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(model_->config().training.schedule.eta, 0.3);
+    }
+
+    void controlsAreIntents() {
+        QComboBox* optimizer = window_->optimizerBox();
+        optimizer->setCurrentIndex(optimizer->findData(static_cast<int>(OptimizerKind::Adam)));
+        emit optimizer->activated(optimizer->currentIndex());
+        QCOMPARE(model_->config().training.optimizer.kind, OptimizerKind::Adam);
+        window_->learningRateBox()->setValue(0.1);
+        QCOMPARE(model_->config().training.schedule.eta, 0.1);
+        window_->featureBox(Feature::X1Squared)->setChecked(true);
+        QCOMPARE(model_->layerSizes().front(), 3);
+        window_->refreshNow();
+        QCOMPARE(window_->networkView()->nodeCount(), 3 + 4 + 2 + 1);
+        QComboBox* dataset = window_->datasetBox();
+        dataset->setCurrentIndex(dataset->findData(static_cast<int>(DatasetKind::Blobs3)));
+        emit dataset->activated(dataset->currentIndex());
+        QCOMPARE(model_->task(), TaskKind::Multiclass);
+        window_->refreshNow();
+        // Only the losses that fit three classes can be chosen.
+        auto* items = qobject_cast<QStandardItemModel*>(window_->lossBox()->model());
+        QVERIFY(!items->item(window_->lossBox()->findData(static_cast<int>(LabLoss::Bce)))->isEnabled());
+        QVERIFY(items->item(window_->lossBox()->findData(static_cast<int>(LabLoss::Ce)))->isEnabled());
+        window_->undoAction()->trigger();
+        QCOMPARE(model_->task(), TaskKind::Binary);
+    }
+
+    void clickingThePlotEditsPoints() {
+        window_->refreshNow();
+        QCustomPlot* plot = window_->boundaryView()->plot();
+        const Eigen::Index n = model_->data().size();
+        const QPoint at(plot->xAxis->coordToPixel(2.0), plot->yAxis->coordToPixel(-1.0));
+        QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(model_->data().size(), n + 1);
+        QCOMPARE(model_->data().labels(n), double(model_->currentClass()));
+        QVERIFY(std::abs(model_->data().points(n, 0) - 2.0) < 0.1);
+        QTest::mouseClick(plot, Qt::LeftButton, Qt::ShiftModifier, at + QPoint(40, 0));
+        QCOMPARE(model_->data().labels(n + 1), double(1 - model_->currentClass()));
+        QTest::mouseClick(plot, Qt::LeftButton, Qt::ControlModifier, at);
+        QCOMPARE(model_->data().size(), n + 1);
+        window_->refreshNow();
+        QCOMPARE(window_->boundaryView()->pointGraphCount(), static_cast<int>(n + 1));
+    }
+
+    void thresholdSliderMovesTheMetrics() {
+        train(*model_, 30);
+        window_->refreshNow();
+        const BinaryConfusion atHalf = model_->metrics().binary;
+        window_->metricsPanel()->thresholdSlider()->setValue(95);
+        QCoreApplication::processEvents();
+        window_->refreshNow();
+        QCOMPARE(model_->threshold(), 0.95);
+        QVERIFY(model_->metrics().binary.tp + model_->metrics().binary.fp < atHalf.tp + atHalf.fp);
+        QVERIFY(window_->metricsPanel()->summaryText().contains(QString::number(model_->metrics().recall, 'f', 3)));
+    }
+
+    void divergenceShowsABanner() {
+        model_->setDatasetKind(DatasetKind::RegressionPlane);
+        model_->setOptimizer(OptimizerKind::BatchGd);
+        model_->setLearningRate(50);
+        window_->playAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(model_->status(), LabStatus::Diverged, 20000);
+        window_->refreshNow();
+        QVERIFY(window_->banner()->isVisible());
+        QVERIFY(window_->banner()->text().contains(QStringLiteral("Lower the learning rate")));
+        saveShot(QStringLiteral("lab-diverged"));
+    }
+
+    void everyPlotExports() {
+        train(*model_, 20);
+        window_->refreshNow();
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(window_->exportAllPlots(dir.path(), &error), qPrintable(error));
+        for (const char* name : {"decision-boundary", "loss-curves", "roc", "precision-recall", "activations",
+                                 "regression-losses", "classification-losses"}) {
+            const QString base = dir.filePath(QString::fromLatin1(name));
+            QImage png(base + QStringLiteral(".png"));
+            QVERIFY2(!png.isNull() && distinctColours(png) > 3, name);
+            QFile pdf(base + QStringLiteral(".pdf")), svg(base + QStringLiteral(".svg")), csv(base + QStringLiteral(".csv"));
+            QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
+            QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            QVERIFY(csv.readLine().contains(','));
+            QVERIFY(csv.readLine().size() > 2);
+        }
+        QFile curves(dir.filePath(QStringLiteral("loss-curves.csv")));
+        QVERIFY(curves.open(QIODevice::ReadOnly));
+        QCOMPARE(curves.readAll().count('\n'), 21);  // header and 20 epochs
+        QVERIFY(!window_->exportAllPlots(dir.filePath(QStringLiteral("no/such/folder")), &error));
+    }
+
+    // Every view rendered headless: each must have real content. With NEURALSCOPE_LAB_SHOTS set
+    // the pictures are written there (docs/ holds them).
+    void screenshotsOfEveryView() {
+        model_->setDatasetKind(DatasetKind::Spiral);
+        model_->addLayer();
+        model_->setUnits(0, 6);
+        model_->setUnits(1, 6);
+        model_->setUnits(2, 4);
+        model_->setFeature(Feature::X1X2, true);
+        model_->setFeature(Feature::SinX1, true);
+        model_->setFeature(Feature::SinX2, true);
+        model_->setOptimizer(OptimizerKind::Adam);
+        model_->setLearningRate(0.01);
+        train(*model_, 150);
+        model_->reset();
+        model_->setLearningRate(0.03);
+        train(*model_, 250);
+        saveShot(QStringLiteral("lab-spiral"));
+        model_->setDatasetKind(DatasetKind::Spiral3);
+        model_->setFeature(Feature::X1X2, false);
+        model_->setFeature(Feature::SinX1, false);
+        model_->setFeature(Feature::SinX2, false);
+        model_->setUnits(0, 12);
+        model_->setUnits(1, 12);
+        train(*model_, 300);
+        saveShot(QStringLiteral("lab-multiclass"));
+        model_->setDatasetKind(DatasetKind::RegressionGaussian);
+        train(*model_, 200);
+        saveShot(QStringLiteral("lab-regression"));
+        window_->tabs()->setCurrentIndex(1);
+        model_->setExplorerActivation(Activation::LeakyRelu, true);
+        model_->setExplorerAlpha(0.2);
+        saveShot(QStringLiteral("lab-activations"));
+        window_->tabs()->setCurrentIndex(2);
+        saveShot(QStringLiteral("lab-losses"));
+        languages_->apply(QStringLiteral("zh_CN"));
+        window_->tabs()->setCurrentIndex(0);
+        model_->setDatasetKind(DatasetKind::Xor);
+        train(*model_, 100);
+        saveShot(QStringLiteral("lab-xor-zh"));
+        window_->tabs()->setCurrentIndex(1);
+        saveShot(QStringLiteral("lab-activations-zh"));
+    }
+
+private:
+    void saveShot(const QString& name) {
+        window_->refreshNow();
+        const QImage image = window_->grab().toImage();
+        QVERIFY2(distinctColours(image) > 40, qPrintable(name));
+        const QByteArray dir = qgetenv("NEURALSCOPE_LAB_SHOTS");
+        if (!dir.isEmpty()) QVERIFY(image.save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    LanguageSwitcher* languages_ = nullptr;
+    LabModel* model_ = nullptr;
+    LabWindow* window_ = nullptr;
+};
+
+QTEST_MAIN(TestLabWindow)
+#include "test_lab_window.moc"
