@@ -148,10 +148,13 @@ void LabWindow::buildActions() {
     resetAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_R), [this] { model_->reset(); });
     newWeightsAction_ = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { model_->newWeights(); });
     regenerateAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_G), [this] { model_->regenerate(); });
-    undoAction_ = model_->undoStack()->createUndoAction(this);
-    undoAction_->setShortcut(QKeySequence::Undo);
-    redoAction_ = model_->undoStack()->createRedoAction(this);
-    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Own undo and redo actions (not QUndoStack's), so their text is in the UI language.
+    undoAction_ = action(QKeySequence::Undo, [this] { model_->undoStack()->undo(); });
+    redoAction_ = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { model_->undoStack()->redo(); });
+    undoAction_->setEnabled(false);
+    redoAction_->setEnabled(false);
+    connect(model_->undoStack(), &QUndoStack::undoTextChanged, this, [this] { retranslateUndo(); });
+    connect(model_->undoStack(), &QUndoStack::redoTextChanged, this, [this] { retranslateUndo(); });
     openAction_ = action(QKeySequence::Open, [this] { openLab(); });
     saveAction_ = action(QKeySequence::Save, [this] { saveLab(); });
     importAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
@@ -502,8 +505,7 @@ void LabWindow::retranslate() {
     set(clearRunsAction_, tr("Clear earlier runs"), tr("Remove the earlier runs from the plot"));
     set(discretizeAction_, tr("Discretize"), tr("Show only the decision, not the network's confidence"));
     set(closeAction_, tr("Close"), tr("Close the training lab"));
-    undoAction_->setToolTip(tr("Undo the last change (%1)").arg(undoAction_->shortcut().toString(QKeySequence::NativeText)));
-    redoAction_->setToolTip(tr("Redo (%1)").arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z).toString(QKeySequence::NativeText)));
+    retranslateUndo();
     toolBar_->setWindowTitle(tr("Training"));
     speedLabel_->setText(tr(" Speed "));
     speed_->setToolTip(tr("Epochs per second while playing"));
@@ -589,6 +591,14 @@ void LabWindow::retranslate() {
     rebuildLayerRows();
     syncControls();
     updateStatus();
+}
+
+void LabWindow::retranslateUndo() {
+    const QUndoStack* stack = model_->undoStack();
+    undoAction_->setText(stack->canUndo() ? tr("Undo: %1").arg(stack->undoText()) : tr("Undo"));
+    redoAction_->setText(stack->canRedo() ? tr("Redo: %1").arg(stack->redoText()) : tr("Redo"));
+    undoAction_->setToolTip(tr("Undo the last change (%1)").arg(undoAction_->shortcut().toString(QKeySequence::NativeText)));
+    redoAction_->setToolTip(tr("Redo (%1)").arg(redoAction_->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void LabWindow::syncControls() {

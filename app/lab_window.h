@@ -70,6 +70,7 @@ private:
     void buildViews();
     void rebuildLayerRows();
     void retranslate();
+    void retranslateUndo();
     void onModelChanged(LabModel::Changes changes);
     void syncControls();
     void updateStatus();

@@ -117,8 +117,10 @@ void LabCurves::setRuns(const std::vector<Overlay>& runs) {
     int index = 0;
     for (const Overlay& run : runs) {
         QCPGraph* g = plot_->addGraph(plot_->xAxis, plot_->yAxis);
-        g->setPen(QPen(labstyle::seriesColor(index++), 1.8));
-        g->setName(run.label);
+        g->setPen(QPen(labstyle::seriesColor(1 + index++), 2));  // not blue: blue is accuracy
+        // Long labels are cut for the legend; hovering the plot shows them whole.
+        g->setName(run.label.size() > 30 ? run.label.left(29) + QStringLiteral("…") : run.label);
+        g->setProperty("fullLabel", run.label);
         const std::vector<LabEpoch>& h = *run.history;
         // At most 2000 points per earlier run: an overlay, not the live curve.
         const std::size_t stride = std::max<std::size_t>(1, h.size() / 2000);
@@ -183,7 +185,8 @@ void LabCurves::showValuesAt(QPoint pos) {
                     .arg(value(testAccuracy_), 0, 'f', 4);
     for (const QCPGraph* g : runGraphs_) {
         auto f = g->data()->findBegin(it->key);
-        if (f != g->data()->constEnd()) text += QStringLiteral("\n%1: %2").arg(g->name()).arg(f->value, 0, 'f', 5);
+        if (f != g->data()->constEnd())
+            text += QStringLiteral("\n%1: %2").arg(g->property("fullLabel").toString()).arg(f->value, 0, 'f', 5);
     }
     QToolTip::showText(plot_->mapToGlobal(pos), text, plot_);
 }

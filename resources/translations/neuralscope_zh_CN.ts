@@ -1,5 +1,1340 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>LabFile</name>
+    <message>
+        <source>expected an object</source>
+        <translation>应为一个对象</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为一个数</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的数</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected a seed (a whole number as text)</source>
+        <translation>应为一个种子（用文本写出的整数）</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为一个列表</translation>
+    </message>
+    <message>
+        <source>expected a list of %1, found %2</source>
+        <translation>应为 %1 项的列表，实际为 %2 项</translation>
+    </message>
+    <message>
+        <source>expected a name</source>
+        <translation>应为一个名称</translation>
+    </message>
+    <message>
+        <source>unknown name “%1”</source>
+        <translation>未知的名称“%1”</translation>
+    </message>
+    <message>
+        <source>every weight must be a finite number</source>
+        <translation>每个权重都必须是有限的数</translation>
+    </message>
+    <message>
+        <source>at most %1 hidden layers</source>
+        <translation>最多 %1 个隐藏层</translation>
+    </message>
+    <message>
+        <source>expected “average” or “velocity”</source>
+        <translation>应为“average”或“velocity”</translation>
+    </message>
+    <message>
+        <source>does not fit the task</source>
+        <translation>与任务不符</translation>
+    </message>
+    <message>
+        <source>expected one value per class</source>
+        <translation>每个类别应对应一个值</translation>
+    </message>
+    <message>
+        <source>expected 2 to %1 points, found %2</source>
+        <translation>应有 2 到 %1 个点，实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>expected 1 to %1 coordinates</source>
+        <translation>应有 1 到 %1 个坐标</translation>
+    </message>
+    <message>
+        <source>expected a finite number</source>
+        <translation>应为有限的数</translation>
+    </message>
+    <message>
+        <source>expected a class from 0 to %1</source>
+        <translation>应为 0 到 %1 之间的类别</translation>
+    </message>
+    <message>
+        <source>the layer sizes do not match the data, features and architecture</source>
+        <translation>各层大小与数据、特征和网络结构不符</translation>
+    </message>
+    <message>
+        <source>does not match the architecture</source>
+        <translation>与网络结构不符</translation>
+    </message>
+    <message>
+        <source>every bias must be a finite number</source>
+        <translation>每个偏置都必须是有限的数</translation>
+    </message>
+    <message>
+        <source>expected an epoch number first</source>
+        <translation>第一项应为轮次编号</translation>
+    </message>
+</context>
+<context>
+    <name>LabText</name>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯团</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>3-class blobs</source>
+        <translation>三类高斯团</translation>
+    </message>
+    <message>
+        <source>3-class spiral</source>
+        <translation>三类螺旋</translation>
+    </message>
+    <message>
+        <source>Regression: plane</source>
+        <translation>回归：平面</translation>
+    </message>
+    <message>
+        <source>Regression: Gaussians</source>
+        <translation>回归：高斯</translation>
+    </message>
+    <message>
+        <source>Textbook: 4 features, y = [Σx &gt; 0]</source>
+        <translation>教材：4 个特征，y = [Σx &gt; 0]</translation>
+    </message>
+    <message>
+        <source>Imported CSV</source>
+        <translation>导入的 CSV</translation>
+    </message>
+    <message>
+        <source>binary classification</source>
+        <translation>二分类</translation>
+    </message>
+    <message>
+        <source>multiclass classification</source>
+        <translation>多分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>均方误差（MSE）</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>平均绝对误差（MAE）</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber 损失</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Cross-entropy (softmax)</source>
+        <translation>交叉熵（softmax）</translation>
+    </message>
+    <message>
+        <source>Focal</source>
+        <translation>Focal 损失</translation>
+    </message>
+    <message>
+        <source>Batch gradient descent</source>
+        <translation>批量梯度下降</translation>
+    </message>
+    <message>
+        <source>SGD (one sample)</source>
+        <translation>随机梯度下降（单样本）</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent</source>
+        <translation>小批量梯度下降</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <source>Warmup + cosine</source>
+        <translation>预热 + 余弦</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>the file has no data lines</source>
+        <translation>文件中没有数据行</translation>
+    </message>
+    <message>
+        <source>expected at least 2 columns (features, then the label), found %1</source>
+        <translation>至少应有 2 列（特征，最后是标签），实际为 %1 列</translation>
+    </message>
+    <message>
+        <source>at most %1 feature columns are supported, found %2</source>
+        <translation>最多支持 %1 个特征列，实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>expected %1 fields like the first line, found %2</source>
+        <translation>应与第一行一样有 %1 个字段，实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>column %1 is empty</source>
+        <translation>第 %1 列为空</translation>
+    </message>
+    <message>
+        <source>column %1: “%2” is not a number</source>
+        <translation>第 %1 列：“%2”不是数</translation>
+    </message>
+    <message>
+        <source>column %1: “%2” is not a finite number</source>
+        <translation>第 %1 列：“%2”不是有限的数</translation>
+    </message>
+    <message>
+        <source>expected at least 2 data lines, found %1</source>
+        <translation>至少应有 2 行数据，实际为 %1 行</translation>
+    </message>
+    <message>
+        <source>at most %1 data lines are supported</source>
+        <translation>最多支持 %1 行数据</translation>
+    </message>
+    <message>
+        <source>every label is %1: there is nothing to learn</source>
+        <translation>所有标签都是 %1：没有可学习的内容</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>%1: use .png, .pdf or .svg</source>
+        <translation>%1：请使用 .png、.pdf 或 .svg</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation>%1：无法写入</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>Export image (PNG, PDF, SVG)…</source>
+        <translation>导出图片（PNG、PDF、SVG）…</translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation>导出数据（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.pdf *.svg)</source>
+        <translation>图片 (*.png *.pdf *.svg)</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ns::ActivationExplorer</name>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>α of Leaky ReLU and ELU: %1</source>
+        <translation>Leaky ReLU 与 ELU 的 α：%1</translation>
+    </message>
+    <message>
+        <source>The textbook uses α = 0.01 for Leaky ReLU (eq. 13) and α = 1 for ELU (eq. 15)</source>
+        <translation>教材中 Leaky ReLU 取 α = 0.01（式 13），ELU 取 α = 1（式 15）</translation>
+    </message>
+    <message>
+        <source>Layers a gradient passes through</source>
+        <translation>梯度要穿过的层数</translation>
+    </message>
+    <message>
+        <source>Solid: σ(z). Dashed: σ′(z). Backpropagation multiplies a gradient by σ′ once per layer (δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ σ′(z⁽ˡ⁾)); where σ′ is small the gradient vanishes (seed 004 §2).</source>
+        <translation>实线：σ(z)。虚线：σ′(z)。反向传播每经过一层，梯度就乘一次 σ′（δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ σ′(z⁽ˡ⁾)）；σ′ 很小的地方，梯度就会消失（教材 004 §2）。</translation>
+    </message>
+    <message>
+        <source>σ(z) and σ′(z)</source>
+        <translation>σ(z) 与 σ′(z)</translation>
+    </message>
+    <message>
+        <source>%1′</source>
+        <translation>%1′</translation>
+    </message>
+    <message>
+        <source>max σ′ = %1 at z = %2</source>
+        <translation>σ′ 最大值 = %1（z = %2）</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1: max σ′ = %2, after %3 layers ≤ &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;br&gt;%1：σ′ 最大为 %2，经过 %3 层后 ≤ &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>How much of a gradient can survive %1 layers:</source>
+        <translation>梯度穿过 %1 层后最多还剩多少：</translation>
+    </message>
+</context>
+<context>
+    <name>ns::DecisionBoundaryView</name>
+    <message>
+        <source>Click: add a point of the chosen class · Shift+click: the other class · Ctrl+click: remove the nearest point</source>
+        <translation>单击：添加所选类别的点 · Shift+单击：另一类 · Ctrl+单击：删除最近的点</translation>
+    </message>
+    <message>
+        <source>p(class 2) = %1</source>
+        <translation>p(类别 2) = %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>ŷ = %1</source>
+        <translation>ŷ = %1</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LabCurves</name>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Epoch %1
+Training loss %2
+Test loss %3</source>
+        <translation>第 %1 轮
+训练损失 %2
+测试损失 %3</translation>
+    </message>
+    <message>
+        <source>
+Training accuracy %1
+Test accuracy %2</source>
+        <translation>
+训练准确率 %1
+测试准确率 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LabModel</name>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not JSON (%2 at byte %3)</source>
+        <translation>%1：不是 JSON（第 %3 字节：%2）</translation>
+    </message>
+    <message>
+        <source>not a NeuralScope lab file</source>
+        <translation>不是 NeuralScope 实验文件</translation>
+    </message>
+    <message>
+        <source>version %1 is not supported</source>
+        <translation>不支持版本 %1</translation>
+    </message>
+    <message>
+        <source>does not fit the data&apos;s task</source>
+        <translation>与数据的任务不符</translation>
+    </message>
+    <message>
+        <source>features apply to 2-D data only</source>
+        <translation>特征变换只适用于二维数据</translation>
+    </message>
+    <message>
+        <source>expected one value per parameter (%1)</source>
+        <translation>每个参数应对应一个值（共 %1 个）</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>at most %1 hidden layers</source>
+        <translation>最多 %1 个隐藏层</translation>
+    </message>
+    <message>
+        <source>one activation per hidden layer</source>
+        <translation>每个隐藏层需要一个激活函数</translation>
+    </message>
+    <message>
+        <source>a hidden layer has 1 to %1 neurons</source>
+        <translation>每个隐藏层有 1 到 %1 个神经元</translation>
+    </message>
+    <message>
+        <source>%1 is not a hidden-layer activation</source>
+        <translation>%1 不能用作隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <source>choose at least one input feature</source>
+        <translation>请至少选择一个输入特征</translation>
+    </message>
+    <message>
+        <source>the loss is no longer a finite number</source>
+        <translation>损失不再是有限的数</translation>
+    </message>
+    <message>
+        <source>a gradient is no longer a finite number</source>
+        <translation>某个梯度不再是有限的数</translation>
+    </message>
+    <message>
+        <source>a weight grew beyond 10⁶</source>
+        <translation>某个权重超过了 10⁶</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch %1 at learning rate %2: %3. The weights are those of the last good epoch. Lower the learning rate and press Reset.</source>
+        <translation>训练在第 %1 轮发散（学习率 %2）：%3。权重保留为最后一个正常轮次的值。请降低学习率，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch %1: the test loss has not improved for %2 epochs (best %3 at epoch %4).</source>
+        <translation>在第 %1 轮提前停止：测试损失已连续 %2 轮没有下降（最好为 %3，在第 %4 轮）。</translation>
+    </message>
+    <message>
+        <source>Reached the budget of %1 epochs.</source>
+        <translation>已达到 %1 轮的训练预算。</translation>
+    </message>
+    <message>
+        <source>Data set: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <source>New test split</source>
+        <translation>重新划分测试集</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation>重新生成数据</translation>
+    </message>
+    <message>
+        <source>Add feature %1</source>
+        <translation>添加特征 %1</translation>
+    </message>
+    <message>
+        <source>Remove feature %1</source>
+        <translation>去掉特征 %1</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>去掉一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Neurons in hidden layer %1</source>
+        <translation>隐藏层 %1 的神经元数</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer %1: %2</source>
+        <translation>隐藏层 %1 的激活函数：%2</translation>
+    </message>
+    <message>
+        <source>Loss: %1</source>
+        <translation>损失函数：%1</translation>
+    </message>
+    <message>
+        <source>Focal γ</source>
+        <translation>Focal γ</translation>
+    </message>
+    <message>
+        <source>Optimizer: %1</source>
+        <translation>优化器：%1</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>Adam β₁, β₂, ε</source>
+        <translation>Adam β₁、β₂、ε</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule: %1</source>
+        <translation>学习率调度：%1</translation>
+    </message>
+    <message>
+        <source>Regularization: %1</source>
+        <translation>正则化：%1</translation>
+    </message>
+    <message>
+        <source>Dropout p</source>
+        <translation>Dropout p</translation>
+    </message>
+    <message>
+        <source>Early-stopping patience</source>
+        <translation>提前停止的耐心轮数</translation>
+    </message>
+    <message>
+        <source>Epoch budget</source>
+        <translation>训练轮数预算</translation>
+    </message>
+    <message>
+        <source>New initial weights</source>
+        <translation>新的初始权重</translation>
+    </message>
+    <message>
+        <source>Remove a point</source>
+        <translation>删除一个点</translation>
+    </message>
+    <message>
+        <source>Add a point</source>
+        <translation>添加一个点</translation>
+    </message>
+    <message>
+        <source>%1: larger than 64 MB</source>
+        <translation>%1：超过 64 MB</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>noise %1</source>
+        <translation>噪声 %1</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 个点</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <source>features %1</source>
+        <translation>特征 %1</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>focal γ %1</source>
+        <translation>focal γ %1</translation>
+    </message>
+    <message>
+        <source> batch %1</source>
+        <translation> 批量 %1</translation>
+    </message>
+    <message>
+        <source>no regularization</source>
+        <translation>无正则化</translation>
+    </message>
+    <message>
+        <source>dropout %1</source>
+        <translation>dropout %1</translation>
+    </message>
+    <message>
+        <source>other initial weights</source>
+        <translation>其他初始权重</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>相同设置</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>第 %1 次：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LabNetworkView</name>
+    <message>
+        <source>Every square is a neuron&apos;s output over the plane; hover to enlarge</source>
+        <translation>每个方块是一个神经元在整个平面上的输出；鼠标悬停可放大</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1, neuron %2 (%3)</source>
+        <translation>隐藏层 %1，神经元 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LabWindow</name>
+    <message>
+        <source>Points can be added only to 2-D data</source>
+        <translation>只能向二维数据添加点</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>One neuron fewer</source>
+        <translation>减少一个神经元</translation>
+    </message>
+    <message>
+        <source>One neuron more (up to %1)</source>
+        <translation>增加一个神经元（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>This layer&apos;s activation function</source>
+        <translation>这一层的激活函数</translation>
+    </message>
+    <message>
+        <source>NeuralScope — Training lab</source>
+        <translation>NeuralScope — 训练实验室</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously, or pause</source>
+        <translation>连续训练，或暂停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train exactly one epoch</source>
+        <translation>只训练一轮</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights, epoch 0; the run is kept for comparison</source>
+        <translation>回到相同的初始权重，第 0 轮；本次训练保留用于对比</translation>
+    </message>
+    <message>
+        <source>New weights</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <source>Reset to freshly drawn initial weights</source>
+        <translation>用重新抽取的初始权重重置</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation>重新生成数据</translation>
+    </message>
+    <message>
+        <source>Draw the data set again from the next seed</source>
+        <translation>用下一个种子重新生成数据集</translation>
+    </message>
+    <message>
+        <source>Open lab…</source>
+        <translation>打开实验…</translation>
+    </message>
+    <message>
+        <source>Load a saved lab: data, settings, weights, optimizer state and history</source>
+        <translation>载入保存的实验：数据、设置、权重、优化器状态和历史</translation>
+    </message>
+    <message>
+        <source>Save lab…</source>
+        <translation>保存实验…</translation>
+    </message>
+    <message>
+        <source>Save the whole lab to one JSON file</source>
+        <translation>把整个实验保存为一个 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Your own data: numeric columns, the label in the last one</source>
+        <translation>你自己的数据：数值列，最后一列是标签</translation>
+    </message>
+    <message>
+        <source>Export plots…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Every plot as PNG, PDF and SVG, and its data as CSV</source>
+        <translation>每张图导出为 PNG、PDF 和 SVG，数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>对比多次训练</translation>
+    </message>
+    <message>
+        <source>Keep the loss curves of earlier runs on the plot</source>
+        <translation>在图上保留之前几次训练的损失曲线</translation>
+    </message>
+    <message>
+        <source>Clear earlier runs</source>
+        <translation>清除之前的训练</translation>
+    </message>
+    <message>
+        <source>Remove the earlier runs from the plot</source>
+        <translation>从图上去掉之前的训练</translation>
+    </message>
+    <message>
+        <source>Discretize</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <source>Show only the decision, not the network&apos;s confidence</source>
+        <translation>只显示判定结果，不显示网络的置信度</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the training lab</source>
+        <translation>关闭训练实验室</translation>
+    </message>
+    <message>
+        <source>Undo the last change (%1)</source>
+        <translation>撤销上一次修改（%1）</translation>
+    </message>
+    <message>
+        <source>Redo (%1)</source>
+        <translation>重做（%1）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Epochs per second while playing</source>
+        <translation>播放时每秒训练的轮数</translation>
+    </message>
+    <message>
+        <source>%1 epochs/s</source>
+        <translation>每秒 %1 轮</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Activation explorer</source>
+        <translation>激活函数探索</translation>
+    </message>
+    <message>
+        <source>Loss explorer</source>
+        <translation>损失函数探索</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <source>Click adds</source>
+        <translation>单击添加</translation>
+    </message>
+    <message>
+        <source>Playground&apos;s data sets, the 3-class and regression sets, and the textbook&apos;s 4-feature task (seed 001 §3.2)</source>
+        <translation>Playground 的数据集、三分类与回归数据集，以及教材中的 4 特征任务（教材 001 §3.2）</translation>
+    </message>
+    <message>
+        <source>How many points to generate</source>
+        <translation>生成多少个点</translation>
+    </message>
+    <message>
+        <source>How far points stray from their class&apos;s region</source>
+        <translation>点偏离所属类别区域的程度</translation>
+    </message>
+    <message>
+        <source>The share of points held out as the test set (also the validation set for early stopping)</source>
+        <translation>留作测试集的点的比例（也是提前停止所用的验证集）</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Draw the data again from the next seed (Ctrl+G)</source>
+        <translation>用下一个种子重新生成数据（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Numeric columns, the label in the last one, header optional (Ctrl+I)</source>
+        <translation>数值列，最后一列是标签，表头可有可无（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Click on the plot adds a point of this class; Shift+click the other class; Ctrl+click removes the nearest point</source>
+        <translation>在图上单击添加这一类的点；Shift+单击添加另一类；Ctrl+单击删除最近的点</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>What the network sees of each 2-D point</source>
+        <translation>网络从每个二维点中看到的内容</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (up to %1)</source>
+        <translation>添加一个隐藏层（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>去掉最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Focal γ</source>
+        <translation>Focal γ</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Batch size B</source>
+        <translation>批量大小 B</translation>
+    </message>
+    <message>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>η schedule</source>
+        <translation>η 调度</translation>
+    </message>
+    <message>
+        <source>Minimum η</source>
+        <translation>最小 η</translation>
+    </message>
+    <message>
+        <source>Decay factor</source>
+        <translation>衰减系数</translation>
+    </message>
+    <message>
+        <source>Decay every (epochs)</source>
+        <translation>每隔几轮衰减</translation>
+    </message>
+    <message>
+        <source>Period T (epochs)</source>
+        <translation>周期 T（轮）</translation>
+    </message>
+    <message>
+        <source>Warmup (epochs)</source>
+        <translation>预热（轮）</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <source>Dropout p</source>
+        <translation>Dropout p</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Epoch budget</source>
+        <translation>训练轮数预算</translation>
+    </message>
+    <message>
+        <source>The loss to minimise (seed 001 §2.6)</source>
+        <translation>要最小化的损失函数（教材 001 §2.6）</translation>
+    </message>
+    <message>
+        <source>Focal loss −(1 − p_t)^γ log p_t: larger γ ignores easy points more (eq. 27)</source>
+        <translation>Focal 损失 −(1 − p_t)^γ log p_t：γ 越大，越忽略容易分类的点（式 27）</translation>
+    </message>
+    <message>
+        <source>Seed 001 §5.1: batch GD (eq. 60), SGD (61), mini-batch (62), Momentum (63–64), Adam (65–69)</source>
+        <translation>教材 001 §5.1：批量梯度下降（式 60）、SGD（61）、小批量（62）、动量法（63–64）、Adam（65–69）</translation>
+    </message>
+    <message>
+        <source>η: the step size of every update</source>
+        <translation>η：每次更新的步长</translation>
+    </message>
+    <message>
+        <source>Samples per update for mini-batch, Momentum and Adam</source>
+        <translation>小批量、动量法和 Adam 每次更新所用的样本数</translation>
+    </message>
+    <message>
+        <source>v ← βv + (1 − β)∇L, θ ← θ − ηv (eqs. 63–64)</source>
+        <translation>v ← βv + (1 − β)∇L，θ ← θ − ηv（式 63–64）</translation>
+    </message>
+    <message>
+        <source>Decay of the first moment m (eq. 65)</source>
+        <translation>一阶矩 m 的衰减率（式 65）</translation>
+    </message>
+    <message>
+        <source>Decay of the second moment v (eq. 66)</source>
+        <translation>二阶矩 v 的衰减率（式 66）</translation>
+    </message>
+    <message>
+        <source>Keeps the division of eq. 69 finite</source>
+        <translation>防止式 69 中除以零</translation>
+    </message>
+    <message>
+        <source>How η changes with the epoch (seed 002)</source>
+        <translation>η 如何随轮次变化（教材 002）</translation>
+    </message>
+    <message>
+        <source>L2 adds λΣw², L1 adds λΣ|w| to the loss (seed 002)</source>
+        <translation>L2 在损失上加 λΣw²，L1 加 λΣ|w|（教材 002）</translation>
+    </message>
+    <message>
+        <source>λ: the strength of the penalty</source>
+        <translation>λ：惩罚项的强度</translation>
+    </message>
+    <message>
+        <source>Each hidden unit is dropped with probability p during training, the others scaled by 1/(1 − p) (seed 001 §5.3, eq. 74)</source>
+        <translation>训练时每个隐藏单元以概率 p 被丢弃，其余的乘以 1/(1 − p)（教材 001 §5.3，式 74）</translation>
+    </message>
+    <message>
+        <source>Stop when the test loss has not improved for this many epochs; 0 = off</source>
+        <translation>测试损失连续这么多轮没有下降时停止；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs; 0 = no limit</source>
+        <translation>训练这么多轮后停止；0 表示不限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1 · %2 inputs · %3 training and %4 test points</source>
+        <translation>%1 · %2 个输入 · %3 个训练点、%4 个测试点</translation>
+    </message>
+    <message>
+        <source>y = +1 (Shift: −1)</source>
+        <translation>y = +1（Shift：−1）</translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation>隐藏层：%1</translation>
+    </message>
+    <message>
+        <source>Output: %1 · network %2</source>
+        <translation>输出：%1 · 网络 %2</translation>
+    </message>
+    <message>
+        <source>1 sigmoid unit (probability of class 2)</source>
+        <translation>1 个 sigmoid 单元（类别 2 的概率）</translation>
+    </message>
+    <message>
+        <source>%1 softmax units</source>
+        <translation>%1 个 softmax 单元</translation>
+    </message>
+    <message>
+        <source>1 linear unit</source>
+        <translation>1 个线性单元</translation>
+    </message>
+    <message>
+        <source>A slice through the first two inputs, the others held at 0. </source>
+        <translation>沿前两个输入的切面，其余输入固定为 0。</translation>
+    </message>
+    <message>
+        <source>Filled points: training · hollow: test. Click adds a point, Shift+click the other class, Ctrl+click removes.</source>
+        <translation>实心点：训练集 · 空心点：测试集。单击添加点，Shift+单击添加另一类，Ctrl+单击删除。</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>Loss: training — · test —</source>
+        <translation>损失：训练 — · 测试 —</translation>
+    </message>
+    <message>
+        <source>Loss: training %1 · test %2</source>
+        <translation>损失：训练 %1 · 测试 %2</translation>
+    </message>
+    <message>
+        <source>Accuracy: training %1 · test %2</source>
+        <translation>准确率：训练 %1 · 测试 %2</translation>
+    </message>
+    <message>
+        <source>Open lab</source>
+        <translation>打开实验</translation>
+    </message>
+    <message>
+        <source>NeuralScope lab (*.json)</source>
+        <translation>NeuralScope 实验 (*.json)</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the lab is unchanged.
+
+%1</source>
+        <translation>文件没有载入，实验保持不变。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>已载入 %1</translation>
+    </message>
+    <message>
+        <source>Save lab</source>
+        <translation>保存实验</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file was not imported; your data is unchanged.
+
+%1</source>
+        <translation>文件没有导入，你的数据保持不变。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>Export every plot to a folder</source>
+        <translation>把所有图表导出到一个文件夹</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Exported every plot to %1</source>
+        <translation>所有图表已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LossExplorer</name>
+    <message>
+        <source>Regression target y</source>
+        <translation>回归目标 y</translation>
+    </message>
+    <message>
+        <source>Class target</source>
+        <translation>类别目标</translation>
+    </message>
+    <message>
+        <source>Focal loss γ: (1 − p_t)^γ shrinks the loss of points already classified well (eq. 27)</source>
+        <translation>Focal 损失的 γ：(1 − p_t)^γ 会缩小已经分类正确的点的损失（式 27）</translation>
+    </message>
+    <message>
+        <source>Prediction ŷ</source>
+        <translation>预测值 ŷ</translation>
+    </message>
+    <message>
+        <source>Loss ℓ(ŷ)</source>
+        <translation>损失 ℓ(ŷ)</translation>
+    </message>
+    <message>
+        <source>Predicted probability ŷ</source>
+        <translation>预测概率 ŷ</translation>
+    </message>
+    <message>
+        <source>MSE (eq. 22) punishes large errors quadratically, MAE (eq. 23) linearly, Huber (eq. 24, δ = 1) is quadratic near the target and linear beyond. Cross-entropy (eq. 25) grows without bound as the predicted probability of the true class goes to 0; focal loss (eq. 27) flattens it where the prediction is already good.</source>
+        <translation>MSE（式 22）按平方惩罚大误差，MAE（式 23）按线性惩罚，Huber（式 24，δ = 1）在目标附近是平方、远处是线性。当真实类别的预测概率趋于 0 时，交叉熵（式 25）无限增大；focal 损失（式 27）在预测已经很好的地方把它压平。</translation>
+    </message>
+    <message>
+        <source>Focal γ = %1</source>
+        <translation>Focal γ = %1</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>均方误差（MSE）</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>平均绝对误差（MAE）</translation>
+    </message>
+    <message>
+        <source>Huber (δ = 1)</source>
+        <translation>Huber（δ = 1）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Focal, γ = %1</source>
+        <translation>Focal，γ = %1</translation>
+    </message>
+    <message>
+        <source>MSE on the probability</source>
+        <translation>对概率使用 MSE</translation>
+    </message>
+</context>
 <context>
     <name>ns::MainWindow</name>
     <message>
@@ -19,7 +1354,7 @@
         <translation>此版本缺少该语言的翻译，界面将保持英文。</translation>
     </message>
     <message>
-        <source>NeuralScope — the textbook's 4-8-4-1 network</source>
+        <source>NeuralScope — the textbook&apos;s 4-8-4-1 network</source>
         <translation>NeuralScope — 教材中的 4-8-4-1 网络</translation>
     </message>
     <message>
@@ -211,7 +1546,7 @@
         <translation>重新开始</translation>
     </message>
     <message>
-        <source>Start again from the network's current weights and the selected sample (Ctrl+Shift+R)</source>
+        <source>Start again from the network&apos;s current weights and the selected sample (Ctrl+Shift+R)</source>
         <translation>用网络当前的权重和所选样本重新开始（Ctrl+Shift+R）</translation>
     </message>
     <message>
@@ -329,6 +1664,117 @@
     <message>
         <source>samples #%1–#%2 (gradients are their mean)</source>
         <translation>样本 #%1–#%2（梯度取它们的平均）</translation>
+    </message>
+</context>
+<context>
+    <name>ns::MetricsPanel</name>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Which points the metrics are computed on</source>
+        <translation>用哪些点计算这些指标</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>The class the ROC and precision–recall curves treat as positive</source>
+        <translation>ROC 曲线和精确率–召回率曲线视为正类的类别</translation>
+    </message>
+    <message>
+        <source>Predict the positive class when its probability is above this threshold (seed 001 §2.7); moves every metric and the point on both curves</source>
+        <translation>当正类概率高于这个阈值时预测为正类（教材 001 §2.7）；所有指标和两条曲线上的点都会随之移动</translation>
+    </message>
+    <message>
+        <source>FPR (false positives)</source>
+        <translation>FPR（假阳性率）</translation>
+    </message>
+    <message>
+        <source>TPR (recall)</source>
+        <translation>TPR（召回率）</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Actual y</source>
+        <translation>真实值 y</translation>
+    </message>
+    <message>
+        <source>Predicted ŷ</source>
+        <translation>预测值 ŷ</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>阈值 %1</translation>
+    </message>
+    <message>
+        <source>No points in this split</source>
+        <translation>这一部分没有数据点</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;MSE&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;RMSE&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;MAE&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;R²&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;%5 points&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;均方误差 MSE&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;均方根误差 RMSE&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;平均绝对误差 MAE&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;决定系数 R²&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;%5 个点&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>类别 2</translation>
+    </message>
+    <message>
+        <source>actual +</source>
+        <translation>实际 +</translation>
+    </message>
+    <message>
+        <source>actual −</source>
+        <translation>实际 −</translation>
+    </message>
+    <message>
+        <source>predicted +</source>
+        <translation>预测 +</translation>
+    </message>
+    <message>
+        <source>predicted −</source>
+        <translation>预测 −</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Accuracy&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Precision&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Recall (TPR)&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FPR&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%5&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;AUC&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;准确率&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;精确率&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;召回率（TPR）&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1 分数&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FPR&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%5&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;AUC&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Positive: %1 · %2 points&lt;/p&gt;</source>
+        <translation>&lt;p&gt;正类：%1 · %2 个点&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Precision, recall, F1 and the curves: %1 against the rest&lt;/p&gt;</source>
+        <translation>&lt;p&gt;精确率、召回率、F1 和两条曲线：%1 对其余类别&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>AUC = %1</source>
+        <translation>AUC = %1</translation>
     </message>
 </context>
 <context>
@@ -488,7 +1934,7 @@
         <translation>修改偏置</translation>
     </message>
     <message>
-        <source>Change the step's learning rate</source>
+        <source>Change the step&apos;s learning rate</source>
         <translation>修改本步的学习率</translation>
     </message>
     <message>

@@ -183,46 +183,68 @@ private slots:
 
     // Every view rendered headless: each must have real content. With NEURALSCOPE_LAB_SHOTS set
     // the pictures are written there (docs/ holds them).
-    void screenshotsOfEveryView() {
+    // Playground's spiral: x₁, x₂ alone struggle; with x₁x₂ and sin features the same network
+    // learns it. The first run stays on the plot for comparison.
+    void shotSpiralWithComparedRuns() {
         model_->setDatasetKind(DatasetKind::Spiral);
         model_->addLayer();
-        model_->setUnits(0, 6);
+        model_->setUnits(0, 8);
         model_->setUnits(1, 6);
         model_->setUnits(2, 4);
+        model_->setOptimizer(OptimizerKind::Adam);
+        model_->setLearningRate(0.01);
+        train(*model_, 250);
+        model_->setFeature(Feature::X1X2, true);
+        model_->setFeature(Feature::SinX1, true);
+        model_->setFeature(Feature::SinX2, true);
+        train(*model_, 250);
+        window_->refreshNow();
+        QCOMPARE(window_->curves()->overlayCount(), 1);
+        QVERIFY(model_->runLabel(model_->runs()[0]).contains(QStringLiteral("features x₁ x₂")));
+        saveShot(QStringLiteral("lab-spiral"));
+    }
+
+    void shotMulticlassAndRegression() {
+        model_->setDatasetKind(DatasetKind::Spiral3);
+        model_->setUnits(0, 12);
+        model_->setUnits(1, 12);
         model_->setFeature(Feature::X1X2, true);
         model_->setFeature(Feature::SinX1, true);
         model_->setFeature(Feature::SinX2, true);
         model_->setOptimizer(OptimizerKind::Adam);
         model_->setLearningRate(0.01);
-        train(*model_, 150);
-        model_->reset();
-        model_->setLearningRate(0.03);
-        train(*model_, 250);
-        saveShot(QStringLiteral("lab-spiral"));
-        model_->setDatasetKind(DatasetKind::Spiral3);
-        model_->setFeature(Feature::X1X2, false);
-        model_->setFeature(Feature::SinX1, false);
-        model_->setFeature(Feature::SinX2, false);
-        model_->setUnits(0, 12);
-        model_->setUnits(1, 12);
         train(*model_, 300);
         saveShot(QStringLiteral("lab-multiclass"));
+        model_->clearRuns();
         model_->setDatasetKind(DatasetKind::RegressionGaussian);
         train(*model_, 200);
         saveShot(QStringLiteral("lab-regression"));
+    }
+
+    void shotExplorers() {
         window_->tabs()->setCurrentIndex(1);
         model_->setExplorerActivation(Activation::LeakyRelu, true);
         model_->setExplorerAlpha(0.2);
         saveShot(QStringLiteral("lab-activations"));
         window_->tabs()->setCurrentIndex(2);
         saveShot(QStringLiteral("lab-losses"));
+    }
+
+    void shotChinese() {
         languages_->apply(QStringLiteral("zh_CN"));
-        window_->tabs()->setCurrentIndex(0);
+        QTRY_COMPARE(window_->windowTitle(), QStringLiteral("NeuralScope — 训练实验室"));
         model_->setDatasetKind(DatasetKind::Xor);
-        train(*model_, 100);
+        model_->removeLayer();
+        train(*model_, 40);
+        model_->setFeature(Feature::X1X2, true);  // one feature that makes XOR linear
+        train(*model_, 40);
         saveShot(QStringLiteral("lab-xor-zh"));
         window_->tabs()->setCurrentIndex(1);
         saveShot(QStringLiteral("lab-activations-zh"));
+        window_->tabs()->setCurrentIndex(2);
+        saveShot(QStringLiteral("lab-losses-zh"));
+        languages_->apply(QStringLiteral("en"));
+        QTRY_COMPARE(window_->windowTitle(), QStringLiteral("NeuralScope — Training lab"));
     }
 
 private:
