@@ -30,8 +30,13 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent), p
     map_->setTightBoundary(false);
     map_->setGradient(labstyle::binaryGradient());
     map_->setDataRange(QCPRange(0, 1));
-    map_->setLayer(QStringLiteral("background"));
+    // The heatmap has a buffer of its own: while training only it changes, and redrawing it alone
+    // (QCPLayer::replot) leaves the axes and the points' buffers as they are.
+    plot_->addLayer(QStringLiteral("heat"), plot_->layer(QStringLiteral("background")), QCustomPlot::limAbove);
+    map_->setLayer(QStringLiteral("heat"));
+    plot_->layer(QStringLiteral("heat"))->setMode(QCPLayer::lmBuffered);
     plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
     connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
         if (e->button() != Qt::LeftButton) return;
@@ -103,8 +108,19 @@ void DecisionBoundaryView::setSurface(const GridEvaluation& grid, TaskKind task,
         map_->setDataRange(task == TaskKind::Binary ? QCPRange(0, 1) : QCPRange(-scale_, scale_));
     }
     map_->setInterpolate(!discretize);
-    xRange_ = QCPRange(s.xMin, s.xMax);
-    yRange_ = QCPRange(s.yMin, s.yMax);
+    const QCPRange xRange(s.xMin, s.xMax), yRange(s.yMin, s.yMax);
+    const bool sameFrame = xRange == xRange_ && yRange == yRange_ && task == drawnTask_ && classes == drawnClasses_ &&
+                           discretize == drawnDiscretize_ && scale_ == drawnScale_;
+    xRange_ = xRange;
+    yRange_ = yRange;
+    drawnTask_ = task;
+    drawnClasses_ = classes;
+    drawnDiscretize_ = discretize;
+    drawnScale_ = scale_;
+    if (sameFrame) {
+        map_->layer()->replot();  // only the heatmap changed
+        return;
+    }
     fitAxes();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -188,6 +204,11 @@ void DecisionBoundaryView::fitAxes() {
     const double perPixel = std::max(xRange_.size() / r.width(), yRange_.size() / r.height());
     plot_->xAxis->setRange(xRange_.center() - perPixel * r.width() / 2, xRange_.center() + perPixel * r.width() / 2);
     plot_->yAxis->setRange(yRange_.center() - perPixel * r.height() / 2, yRange_.center() + perPixel * r.height() / 2);
+}
+
+bool DecisionBoundaryView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_ && event->type() == QEvent::Paint) ++framesPainted_;
+    return QWidget::eventFilter(watched, event);
 }
 
 void DecisionBoundaryView::resizeEvent(QResizeEvent* event) {

@@ -32,6 +32,7 @@ public:
     QCPColorMap* colorMap() const { return map_; }
     int pointGraphCount() const;  // graphs holding points (for tests)
     QString csv() const;          // x₁, x₂, the value drawn at every grid cell
+    long framesPainted() const { return framesPainted_; }  // paint events of the plot so far
     void replotNow();
 
 signals:
@@ -40,6 +41,7 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void fitAxes();
@@ -52,6 +54,11 @@ private:
     int classes_ = 2;
     double scale_ = 1;
     QCPRange xRange_{-6, 6}, yRange_{-6, 6};
+    TaskKind drawnTask_ = TaskKind::Regression;  // what the last full replot showed
+    int drawnClasses_ = -1;
+    bool drawnDiscretize_ = false;
+    double drawnScale_ = -1;
+    long framesPainted_ = 0;
     QString xTitle_, yTitle_;
 };
 
