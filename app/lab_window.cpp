@@ -838,6 +838,52 @@ bool LabWindow::exportAllPlots(const QString& directory, QString* error) {
     return true;
 }
 
+namespace {
+
+// Keeps the launcher action's text in the UI language (the host window retranslates only its own).
+class LabActionText : public QObject {
+public:
+    LabActionText(QAction* action, QObject* host) : QObject(action), action_(action) {
+        host->installEventFilter(this);
+        apply();
+    }
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange) apply();
+        return false;
+    }
+
+private:
+    void apply() {
+        action_->setText(LabWindow::tr("Training lab…"));
+        action_->setToolTip(LabWindow::tr("Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)"));
+        action_->setStatusTip(action_->toolTip());
+    }
+    QAction* action_;
+};
+
+}  // namespace
+
+QAction* installLabAction(QMainWindow* host, QMenu* menu) {
+    auto* action = new QAction(host);
+    action->setObjectName(QStringLiteral("trainingLab"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    new LabActionText(action, host);
+    QObject::connect(action, &QAction::triggered, host, [host] {
+        auto* lab = host->findChild<LabWindow*>();
+        if (!lab) {
+            auto* model = new LabModel;
+            lab = new LabWindow(model, host);
+            lab->setWindowFlag(Qt::Window);
+            model->setParent(lab);  // deleted with its window, after the views
+        }
+        lab->show();
+        lab->raise();
+        lab->activateWindow();
+    });
+    menu->addAction(action);
+    return action;
+}
+
 void LabWindow::exportPlotsDialog() {
     const QString directory = QFileDialog::getExistingDirectory(this, tr("Export every plot to a folder"));
     if (directory.isEmpty()) return;

@@ -14,6 +14,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QSlider;
 class QSpinBox;
@@ -168,5 +169,9 @@ private:
     QLabel* accuracyLabel_ = nullptr;
     std::size_t runsShown_ = 0;
 };
+
+// Adds "Training lab…" (Ctrl+L) to `menu` of `host`: it opens the lab in its own window, created
+// on first use with its own LabModel, and keeps its text in the UI language.
+QAction* installLabAction(QMainWindow* host, QMenu* menu);
 
 }  // namespace ns

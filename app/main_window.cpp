@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "lab_window.h"
 #include "language.h"
 #include "network_view.h"
 #include "neuron_graph_view.h"
@@ -159,6 +160,8 @@ void MainWindow::buildMenus() {
     trainingMenu_->addAction(stepperPlayAction_);
     trainingMenu_->addAction(restartStepAction_);
     trainingMenu_->addAction(continueStepAction_);
+    trainingMenu_->addSeparator();
+    installLabAction(this, trainingMenu_);  // the training lab, in its own window (Ctrl+L)
 
     viewMenu_ = menuBar()->addMenu(QString());
     languageMenu_ = viewMenu_->addMenu(QString());

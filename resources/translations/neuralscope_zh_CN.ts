@@ -1275,6 +1275,14 @@ Test accuracy %2</source>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
+    <message>
+        <source>Training lab…</source>
+        <translation>训练实验室…</translation>
+    </message>
+    <message>
+        <source>Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)</source>
+        <translation>数据集、损失函数、优化器、正则化与评估指标，实时演示（Ctrl+L）</translation>
+    </message>
 </context>
 <context>
     <name>ns::LossExplorer</name>

@@ -8,6 +8,8 @@
 #include "lab_window.h"
 #include "language.h"
 #include "loss_explorer.h"
+#include "main_window.h"
+#include "session_model.h"
 #include "metrics_panel.h"
 
 #include <QAction>
@@ -90,6 +92,28 @@ private slots:
         QCOMPARE(model_->config().training.schedule.eta, 0.03);
         QTest::keyClick(window_->networkView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(model_->config().training.schedule.eta, 0.3);
+    }
+
+    // The main window opens the lab from Training ▸ Training lab… (Ctrl+L), once.
+    void mainWindowOpensTheLab() {
+        SessionModel session;
+        MainWindow main(&session, languages_);
+        main.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&main));
+        auto* open = main.findChild<QAction*>(QStringLiteral("trainingLab"));
+        QVERIFY(open);
+        QCOMPARE(open->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+        QCOMPARE(open->text(), QStringLiteral("Training lab…"));
+        QVERIFY(!main.findChild<LabWindow*>());
+        open->trigger();
+        auto* lab = main.findChild<LabWindow*>();
+        QVERIFY(lab && lab->isVisible() && lab->isWindow());
+        open->trigger();
+        QCOMPARE(main.findChildren<LabWindow*>().size(), 1);
+        languages_->apply(QStringLiteral("zh_CN"));
+        QTRY_COMPARE(open->text(), QStringLiteral("训练实验室…"));
+        languages_->apply(QStringLiteral("en"));
+        QTRY_COMPARE(open->text(), QStringLiteral("Training lab…"));
     }
 
     void controlsAreIntents() {
@@ -215,8 +239,8 @@ private slots:
         model_->setLearningRate(0.01);
         train(*model_, 300);
         saveShot(QStringLiteral("lab-multiclass"));
-        model_->clearRuns();
         model_->setDatasetKind(DatasetKind::RegressionGaussian);
+        model_->clearRuns();  // the 3-class run's cross-entropy is not comparable with MSE
         train(*model_, 200);
         saveShot(QStringLiteral("lab-regression"));
     }
