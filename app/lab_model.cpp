@@ -512,6 +512,12 @@ void LabModel::setMomentum(double beta) {
     setConfig(c, tr("Momentum β"), kMomentumKey);
 }
 
+void LabModel::setMomentumForm(MomentumForm form) {
+    LabConfig c = config_;
+    c.training.optimizer.momentumForm = form;
+    setConfig(c, tr("Momentum form"));
+}
+
 void LabModel::setAdam(double beta1, double beta2, double epsilon) {
     LabConfig c = config_;
     c.training.optimizer.beta1 = std::clamp(beta1, 0.0, 0.999);

@@ -137,6 +137,7 @@ public:
     void setLearningRate(double eta);
     void setBatchSize(int batch);
     void setMomentum(double beta);
+    void setMomentumForm(MomentumForm form);  // seed 001 eqs. 63–64 or seed 002's form
     void setAdam(double beta1, double beta2, double epsilon);
     void setSchedule(const LrSchedule& schedule);  // η stays as set
     void setRegularization(Penalty kind, double lambda);

@@ -316,6 +316,12 @@ void LabWindow::buildControls(QWidget* panel) {
     connect(batch_, &QSpinBox::valueChanged, model_, &LabModel::setBatchSize);
     beta_ = doubleSpin(trainingGroup_, 0, 0.999, 3, 0.05);
     connect(beta_, &QDoubleSpinBox::valueChanged, model_, &LabModel::setMomentum);
+    momentumForm_ = new QComboBox(trainingGroup_);
+    momentumForm_->addItem(QString(), static_cast<int>(MomentumForm::Average));
+    momentumForm_->addItem(QString(), static_cast<int>(MomentumForm::Velocity));
+    connect(momentumForm_, &QComboBox::activated, this, [this](int i) {
+        model_->setMomentumForm(static_cast<MomentumForm>(momentumForm_->itemData(i).toInt()));
+    });
     beta1_ = doubleSpin(trainingGroup_, 0, 0.999, 3, 0.01);
     beta2_ = doubleSpin(trainingGroup_, 0, 0.99999, 5, 0.001);
     epsilon_ = doubleSpin(trainingGroup_, 1e-10, 0.1, 10, 1e-8);
@@ -359,7 +365,7 @@ void LabWindow::buildControls(QWidget* panel) {
     budget_ = intSpin(trainingGroup_, 0, 1000000);
     budget_->setSingleStep(100);
     connect(budget_, &QSpinBox::valueChanged, this, [this](int v) { model_->setEpochBudget(v); });
-    for (QWidget* w : std::initializer_list<QWidget*>{loss_, gamma_, optimizer_, learningRate_, batch_, beta_, beta1_, beta2_,
+    for (QWidget* w : std::initializer_list<QWidget*>{loss_, gamma_, optimizer_, learningRate_, batch_, beta_, momentumForm_, beta1_, beta2_,
                                                       epsilon_, schedule_, etaMin_, decay_, stepEpochs_, period_, warmup_,
                                                       penalty_, lambda_, dropout_, patience_, budget_})
         trainingForm_->addRow(new QLabel(trainingGroup_), w);
@@ -556,6 +562,11 @@ void LabWindow::retranslate() {
     setFormLabel(trainingForm_, learningRate_, tr("Learning rate η"));
     setFormLabel(trainingForm_, batch_, tr("Batch size B"));
     setFormLabel(trainingForm_, beta_, tr("Momentum β"));
+    setFormLabel(trainingForm_, momentumForm_, tr("Momentum form"));
+    momentumForm_->setItemText(0, tr("v ← βv + (1 − β)∇L, θ ← θ − ηv (seed 001)"));
+    momentumForm_->setItemText(1, tr("v ← βv − η∇L, w ← w + v (seed 002)"));
+    momentumForm_->setToolTip(tr("The two textbooks write Momentum differently; the first averages the gradients, "
+                                 "the second adds them up (an effective step 1/(1 − β) times larger)"));
     setFormLabel(trainingForm_, beta1_, QStringLiteral("Adam β₁"));
     setFormLabel(trainingForm_, beta2_, QStringLiteral("Adam β₂"));
     setFormLabel(trainingForm_, epsilon_, QStringLiteral("Adam ε"));
@@ -610,7 +621,7 @@ void LabWindow::syncControls() {
         b7(gamma_), b8(optimizer_), b9(learningRate_), b10(batch_), b11(beta_), b12(beta1_), b13(beta2_),
         b14(epsilon_), b15(schedule_), b16(etaMin_), b17(decay_), b18(stepEpochs_), b19(period_), b20(warmup_),
         b21(penalty_), b22(lambda_), b23(dropout_), b24(patience_), b25(budget_), b26(speed_), b27(compareAction_),
-        b28(discretizeAction_);
+        b28(discretizeAction_), b29(momentumForm_);
     dataset_->setCurrentIndex(dataset_->findData(static_cast<int>(c.dataset.kind)));
     const bool imported = c.dataset.kind == DatasetKind::Imported;
     samples_->setValue(c.dataset.samples);
@@ -666,6 +677,8 @@ void LabWindow::syncControls() {
     showRow(trainingForm_, batch_, o == OptimizerKind::MiniBatch || o == OptimizerKind::Momentum || o == OptimizerKind::Adam);
     beta_->setValue(t.optimizer.beta);
     showRow(trainingForm_, beta_, o == OptimizerKind::Momentum);
+    momentumForm_->setCurrentIndex(momentumForm_->findData(static_cast<int>(t.optimizer.momentumForm)));
+    showRow(trainingForm_, momentumForm_, o == OptimizerKind::Momentum);
     beta1_->setValue(t.optimizer.beta1);
     beta2_->setValue(t.optimizer.beta2);
     epsilon_->setValue(t.optimizer.epsilon);

@@ -149,6 +149,7 @@ private:
     QDoubleSpinBox* learningRate_ = nullptr;
     QSpinBox* batch_ = nullptr;
     QDoubleSpinBox* beta_ = nullptr;
+    QComboBox* momentumForm_ = nullptr;
     QDoubleSpinBox* beta1_ = nullptr;
     QDoubleSpinBox* beta2_ = nullptr;
     QDoubleSpinBox* epsilon_ = nullptr;

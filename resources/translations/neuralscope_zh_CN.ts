@@ -725,6 +725,10 @@ Test accuracy %2</source>
         <source>Run %1: %2</source>
         <translation>第 %1 次：%2</translation>
     </message>
+    <message>
+        <source>Momentum form</source>
+        <translation>动量法形式</translation>
+    </message>
 </context>
 <context>
     <name>ns::LabNetworkView</name>
@@ -1282,6 +1286,22 @@ Test accuracy %2</source>
     <message>
         <source>Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)</source>
         <translation>数据集、损失函数、优化器、正则化与评估指标，实时演示（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Momentum form</source>
+        <translation>动量法形式</translation>
+    </message>
+    <message>
+        <source>v ← βv + (1 − β)∇L, θ ← θ − ηv (seed 001)</source>
+        <translation>v ← βv + (1 − β)∇L，θ ← θ − ηv（教材 001）</translation>
+    </message>
+    <message>
+        <source>v ← βv − η∇L, w ← w + v (seed 002)</source>
+        <translation>v ← βv − η∇L，w ← w + v（教材 002）</translation>
+    </message>
+    <message>
+        <source>The two textbooks write Momentum differently; the first averages the gradients, the second adds them up (an effective step 1/(1 − β) times larger)</source>
+        <translation>两份教材写的动量法不同：第一种对梯度取加权平均，第二种把梯度累加起来（有效步长大 1/(1 − β) 倍）</translation>
     </message>
 </context>
 <context>

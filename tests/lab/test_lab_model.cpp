@@ -400,6 +400,8 @@ void TestLabModel::loadedLabContinuesLikeTheOriginal() {
     const QString path = dir.filePath(QStringLiteral("lab.json"));
     LabModel model;
     model.setOptimizer(OptimizerKind::Momentum);
+    model.setMomentumForm(MomentumForm::Velocity);
+    QCOMPARE(model.config().training.optimizer.momentumForm, MomentumForm::Velocity);
     model.setSchedule({.kind = ScheduleKind::Cosine, .etaMin = 0.001, .periodEpochs = 40});
     train(model, 8);
     QString error;

@@ -6,6 +6,8 @@
 #include "dropout.h"
 #include "lab_loss.h"
 #include "lab_network.h"
+#include "lab_data.h"
+#include "lab_features.h"
 #include "lab_trainer.h"
 #include "parameters.h"
 #include "random.h"
@@ -109,6 +111,7 @@ private slots:
     void epochBudgetStopsAndCanBeRaised();
     void earlyStoppingWhenTestLossRises();
     void hiddenLayerSolvesXorWhereNoneCannot();
+    void spiralNeedsFeaturesOrDepth();
     void badSettingsAreNamed();
 };
 
@@ -423,6 +426,35 @@ void TestLabTraining::hiddenLayerSolvesXorWhereNoneCannot() {
     }
     QVERIFY2(l.trainAccuracy < 0.8, qPrintable(QStringLiteral("linear: %1").arg(l.trainAccuracy)));
     QVERIFY2(h.trainAccuracy > 0.95, qPrintable(QStringLiteral("hidden: %1").arg(h.trainAccuracy)));
+}
+
+// Playground's spiral: a small tanh network on x₁, x₂ alone stays far from it, while a network
+// given x₁x₂, sin x₁ and sin x₂, or a deeper and wider ReLU network, fits the training points.
+void TestLabTraining::spiralNeedsFeaturesOrDepth() {
+    const LabData spiral = generateDataset({.kind = DatasetKind::Spiral, .samples = 200, .noise = 0, .testFraction = 0});
+    const Dataset raw{spiral.points, targetsOf(spiral, rowsOf(spiral, false))};
+    const FeatureSet rich = bit(Feature::X1) | bit(Feature::X2) | bit(Feature::X1X2) | bit(Feature::SinX1) | bit(Feature::SinX2);
+    const Dataset featured{applyFeatures(spiral.points, rich), raw.Y};
+    LabSettings s;
+    s.optimizer = {.kind = OptimizerKind::Adam, .batchSize = 10};
+    s.schedule.eta = 0.01;
+    auto accuracyAfter = [&](const Dataset& data, std::vector<int> hidden, Activation act) {
+        std::vector<int> sizes{static_cast<int>(data.X.cols())};
+        sizes.insert(sizes.end(), hidden.begin(), hidden.end());
+        sizes.push_back(1);
+        std::vector<Activation> f(hidden.size(), act);
+        f.push_back(Activation::Sigmoid);
+        LabTrainer trainer(Mlp::initialized(sizes, f, Initialization::Xavier, 3), data, {}, s, true);
+        LabEpoch e;
+        for (int i = 0; i < 400; ++i) e = trainer.step();
+        return e.trainAccuracy;
+    };
+    const double small = accuracyAfter(raw, {4, 2}, Activation::Tanh);
+    const double withFeatures = accuracyAfter(featured, {8, 6}, Activation::Tanh);
+    const double deeper = accuracyAfter(raw, {16, 16, 16}, Activation::Relu);
+    QVERIFY2(small < 0.8, qPrintable(QStringLiteral("2-4-2-1 on x1, x2: %1").arg(small)));
+    QVERIFY2(withFeatures > 0.95, qPrintable(QStringLiteral("with features: %1").arg(withFeatures)));
+    QVERIFY2(deeper > 0.95, qPrintable(QStringLiteral("16-16-16 ReLU on x1, x2: %1").arg(deeper)));
 }
 
 void TestLabTraining::badSettingsAreNamed() {
