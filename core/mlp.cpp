@@ -164,6 +164,13 @@ struct DenseSums {
 
 constexpr int kTile = 4;
 
+// Every store of the layer kernels lands in a line the previous batch left in L2 (the trace of
+// a few hundred rows outgrows L1), and the store waits for the line to come back. Asking for it
+// two lines ahead hides that: about 8% of an epoch of seed-4841; further ahead helps less.
+inline void prefetchForWrite(const double* rowOfColumn) {
+    __builtin_prefetch(rowOfColumn + 2 * 64 / sizeof(double), 1);
+}
+
 // One register of rows (V = Packet) or one row (V = double) of a tile of n ≤ 4 outputs × kK
 // terms. Every column register is loaded once for all outputs. pmadd is an explicit fused
 // multiply-add, so the rounding does not depend on how the compiler contracts a·b + c.
@@ -174,6 +181,12 @@ void tileStep(Eigen::Index i, int n, const double* const (&in)[kK], const V (&c)
     V x[kK];
     for (int k = 0; k < kK; ++k) x[k] = load<V>(in[k] + i);
     for (int u = 0; u < kU && u < n; ++u) {
+        if constexpr (!std::is_same_v<V, double>) {
+            prefetchForWrite(out[u] + i);
+            if constexpr (kE == Epilogue::ForwardIdentity || kE == Epilogue::ForwardRelu ||
+                          kE == Epilogue::ForwardSigmoid)
+                prefetchForWrite(a[u] + i);
+        }
         V sum = kContinue ? load<V>(out[u] + i) : V{};
         for (int k = 0; k < kK; ++k) sum = Eigen::internal::pmadd(c[u][k], x[k], sum);  // k in order
         if constexpr (kE == Epilogue::Partial || kE == Epilogue::Backward) {
