@@ -6,7 +6,9 @@
 #
 # Every implementation prints a last line `seconds=<training time> loss=<final loss> acc=<accuracy>`.
 # Each is run RUNS times (default 5), interleaved round by round so that a slow phase of the machine
-# hits all of them alike, and the medians are compared.
+# hits all of them alike, and the medians are compared. The headline ratios use that in-process
+# training time; the wall time of the whole process (start-up, imports, data, training, output) is
+# shown next to it for reference.
 #
 # Environment:
 #   PYTHON        interpreter for the Python baselines (default: the first python3 that has NumPy)
@@ -38,22 +40,25 @@ fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# run_one NAME COMMAND...: run once, append the `seconds=… loss=… acc=…` values to $WORK/NAME.
+# run_one NAME COMMAND...: run once, append the `seconds=… loss=… acc=…` values and the wall time of
+# the whole process to $WORK/NAME.
 run_one() {
     local name=$1
     shift
-    local out line
+    local out line start end
+    start=$EPOCHREALTIME
     if ! out=$("$@" 2>"$WORK/stderr"); then
         echo "error: '$*' failed:" >&2
         cat "$WORK/stderr" >&2
         exit 1
     fi
+    end=$EPOCHREALTIME
     line=$(printf '%s\n' "$out" | grep -E '^seconds=' | tail -n 1 || true)
     if [[ ! $line =~ ^seconds=([^[:space:]]+)\ loss=([^[:space:]]+)\ acc=([^[:space:]]+) ]]; then
         echo "error: '$*' printed no 'seconds=… loss=… acc=…' line" >&2
         exit 1
     fi
-    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]} ${BASH_REMATCH[3]}" >>"$WORK/$name"
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]} ${BASH_REMATCH[3]} ${start/,/.} ${end/,/.}" >>"$WORK/$name"
 }
 
 # PyTorch is optional: its script exits with 3 when torch cannot be imported.
@@ -95,15 +100,16 @@ def load(name):
         return None
     rows = [line.split() for line in open(path) if line.strip()]
     seconds = statistics.median(float(r[0]) for r in rows)
+    process = statistics.median(float(r[4]) - float(r[3]) for r in rows)
     # loss/acc should not depend on the run; flag it if they do instead of hiding it.
     varies = len({(r[1], r[2]) for r in rows}) > 1
-    return seconds, rows[-1][1], rows[-1][2], varies
+    return seconds, rows[-1][1], rows[-1][2], varies, process
 
 
 def row(label, result):
-    seconds, loss, acc, varies = result
+    seconds, loss, acc, varies, process = result
     note = "  (loss/acc differ between runs)" if varies else ""
-    print(f"  {label:<22} {seconds:>10.4f}  {loss:>14}  {acc:>7}{note}")
+    print(f"  {label:<22} {seconds:>10.4f}  {loss:>14}  {acc:>7}  {process:>9.3f}{note}")
 
 
 def ratio(slow, fast):
@@ -126,7 +132,7 @@ t1, t2 = load("core_t1"), load("core_t2")
 
 print(f"seed-4841: 4-8-4-1, 1000 samples, full batch, lr 0.01, {epochs} epochs; median of {runs} run(s)")
 print()
-print(f"  {'implementation':<22} {'seconds':>10}  {'loss':>14}  {'acc':>7}")
+print(f"  {'implementation':<22} {'seconds':>10}  {'loss':>14}  {'acc':>7}  {'process s':>9}")
 row("core (default threads)", core)
 row("numpy", numpy_)
 if torch_ is not None:
@@ -141,4 +147,12 @@ print("core thread scaling")
 row("core --threads 1", t1)
 row("core --threads 2", t2)
 print(f"  2 threads vs 1: {ratio(t1[0], t2[0]):.2f}x")
+for label, run in (("--threads 1", t1), ("--threads 2", t2)):
+    against = [f"numpy {ratio(numpy_[0], run[0]):.1f}x"]
+    if torch_ is not None:
+        against.append(f"torch {ratio(torch_[0], run[0]):.1f}x")
+    print(f"  speedup of core {label}: " + ", ".join(against))
+print()
+print("seconds: the training loop, timed inside each process (the headline ratios);")
+print("process s: wall time of the whole process, start-up and imports included.")
 PY
