@@ -628,7 +628,7 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
         correct += g.correct;
     }
     trace.loss = lossSum * inverseBatch;
-    trace.accuracy = static_cast<double>(correct) * inverseBatch;
+    trace.accuracy = m == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(m);
 }
 
 void Mlp::applyGradients(const Trace& trace, double eta) {

@@ -59,6 +59,11 @@ const std::vector<int>& speedChoices() {
     return choices;
 }
 
+const std::vector<int>& labSpeedChoices() {
+    static const std::vector<int> choices{1, 5, 20, 60, 200, 0};
+    return choices;
+}
+
 std::optional<double> parseNumberAnswer(std::string_view input) {
     std::string text(trim(input));
     if (text.empty() || text.size() > 64) return std::nullopt;

@@ -164,7 +164,13 @@ struct Scene {
 };
 
 const std::vector<std::string>& lossCurveNames();  // mse mae huber bce focal
-const std::vector<int>& speedChoices();            // the app's epochs/s choices (0 = fastest)
+const std::vector<int>& speedChoices();            // the main window's epochs/s choices (0 = fastest)
+const std::vector<int>& labSpeedChoices();         // the training lab's
+// The training lab's limits (its controls offer no more).
+inline constexpr int kLabMinSamples = 10;
+inline constexpr int kLabMaxSamples = 2000;
+inline constexpr int kLabMaxHiddenLayers = 6;
+inline constexpr int kLabMaxUnits = 16;
 
 // ---- Checks ----
 

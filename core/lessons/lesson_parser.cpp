@@ -501,7 +501,7 @@ public:
         if (const auto v = node("dataset"); v.IsDefined())
             scene.dataset = b_.named(v, where, "a dataset", datasetTable());
         if (const auto v = node("samples"); v.IsDefined())
-            scene.samples = b_.whole(v, where, "a sample count", 2, kMaxSamples);
+            scene.samples = b_.whole(v, where, "a number of points", kLabMinSamples, kLabMaxSamples);
         if (const auto v = node("noise"); v.IsDefined()) scene.noise = b_.number(v, where, "a noise level", 0, 0.5);
         if (const auto v = node("test_fraction"); v.IsDefined())
             scene.testFraction = b_.number(v, where, "a test fraction", 0, 0.9);
@@ -517,7 +517,8 @@ public:
         if (const auto v = node("regularization"); v.IsDefined()) scene.regularization = regularization(v, where);
         if (const auto v = node("epochs"); v.IsDefined())
             scene.epochs = b_.whole(v, where, "a number of epochs to train", 0, 100000);
-        if (const auto v = node("speed"); v.IsDefined()) scene.speed = speed(v, where);
+        if (const auto v = node("speed"); v.IsDefined())
+            scene.speed = speed(v, where, scene.view == View::Lab ? labSpeedChoices() : speedChoices());
         if (const auto v = node("sample"); v.IsDefined()) {
             const long samples = scene.samples.value_or(1000);
             if (const auto s = b_.whole(v, where, "a sample number", 1, samples)) scene.sample = static_cast<int>(*s);
@@ -658,9 +659,9 @@ private:
         return r;
     }
 
-    std::optional<int> speed(const YAML::Node& n, Position where) {
+    std::optional<int> speed(const YAML::Node& n, Position where, const std::vector<int>& choices) {
         std::vector<std::string> names;
-        for (int s : speedChoices()) {
+        for (int s : choices) {
             names.push_back(std::to_string(s));
             if (Block::isPlain(n) && n.Scalar() == names.back()) return s;
         }
@@ -870,6 +871,7 @@ private:
     }
 
     void crossChecks(const YAML::Node& root, Position where, const Scene& scene) {
+        if (root["view"].IsDefined() && !scene.view) return;  // a misspelt view is reported already
         const std::string view = root["view"].IsDefined() && root["view"].IsScalar() ? root["view"].Scalar() : "";
         auto keyAt = [&](const std::string& key) {
             for (const auto& entry : root)
@@ -898,9 +900,71 @@ private:
                     b_.error(h.position, "expected only controls to highlight in the " + view +
                                              " view, found a neuron or layer");
         }
-        if (scene.network && scene.network->sizes && scene.view != View::Lab && scene.view.has_value() &&
-            *scene.network->sizes != textbookSizes() && scene.view != View::Network)
-            b_.error(keyAt("network"), "expected view: network or view: lab for a network of its own, found view: " + view);
+        if (scene.network && scene.network->sizes && scene.view != View::Lab &&
+            *scene.network->sizes != textbookSizes())
+            b_.error(keyAt("network"), "expected view: lab for a network other than the textbook's 4-8-4-1, found " +
+                                           (view.empty() ? std::string("no view") : "view: " + view));
+        // Keys only the training lab has.
+        static const std::vector<std::string> labOnly{"dataset",   "samples",  "noise",    "test_fraction", "optimizer",
+                                                      "batch_size", "momentum", "schedule", "regularization"};
+        if (scene.view != View::Lab)
+            for (const auto& key : scene.keys)
+                if (std::find(labOnly.begin(), labOnly.end(), key) != labOnly.end())
+                    b_.error(keyAt(key), "expected view: lab with '" + key + "' (a setting of the training lab), found " +
+                                             (view.empty() ? std::string("no view") : "view: " + view));
+        if (scene.view == View::Lab) labChecks(root, scene, keyAt);
+    }
+
+    // A lab scene's network must be one the lab can build for its data: the inputs are the
+    // data's (x₁, x₂ for the 2-D sets), the output layer is the task's, and the hidden layers
+    // are at most 6 of at most 16 units; the lab always starts from Xavier initialisation.
+    template <typename KeyAt>
+    void labChecks(const YAML::Node& root, const Scene& scene, KeyAt keyAt) {
+        if (!scene.network) return;
+        const Position p = keyAt("network");
+        const YAML::Node n = root["network"];
+        const NetworkScene& net = *scene.network;
+        if (net.init && *net.init != Initialization::Xavier)
+            b_.error(b_.at(n["init"], p), "expected init: xavier in a lab scene (the lab always uses Xavier "
+                                          "initialisation), found " + n["init"].Scalar());
+        if (!net.sizes) return;
+        if (!scene.dataset) {
+            if (root["dataset"].IsDefined()) return;  // misspelt: reported already
+            b_.error(p, "expected a dataset with the network's sizes in a lab scene (its inputs and outputs come "
+                        "from the data), found none");
+            return;
+        }
+        const DatasetKind kind = *scene.dataset;
+        const std::vector<int>& sizes = *net.sizes;
+        const int inputs = dimensionOf(kind), outputs = classesOf(kind) > 2 ? classesOf(kind) : 1;
+        const std::string data = std::string(name(kind));
+        if (sizes.front() != inputs)
+            b_.error(b_.at(n["sizes"], p), "expected " + std::to_string(inputs) + " inputs for the " + data + " data" +
+                                               (inputs == 2 ? " (x₁ and x₂)" : "") + ", found " +
+                                               std::to_string(sizes.front()));
+        if (sizes.back() != outputs)
+            b_.error(b_.at(n["sizes"], p), "expected " + std::to_string(outputs) + " output" + (outputs == 1 ? "" : "s") +
+                                               " for the " + data + " data, found " + std::to_string(sizes.back()));
+        const int hidden = static_cast<int>(sizes.size()) - 2;
+        std::string found;
+        if (hidden > kLabMaxHiddenLayers) found = std::to_string(hidden) + " hidden layers";
+        for (int i = 1; found.empty() && i + 1 < static_cast<int>(sizes.size()); ++i)
+            if (sizes[static_cast<std::size_t>(i)] > kLabMaxUnits)
+                found = "a hidden layer of " + std::to_string(sizes[static_cast<std::size_t>(i)]) + " neurons";
+        if (!found.empty())
+            b_.error(b_.at(n["sizes"], p), "expected at most " + std::to_string(kLabMaxHiddenLayers) +
+                                               " hidden layers of 1 to " + std::to_string(kLabMaxUnits) +
+                                               " neurons in the lab, found " + found);
+        if (net.activations && static_cast<int>(net.activations->size()) == hidden + 1) {
+            const TaskKind task = taskOf(kind);
+            const Activation output = task == TaskKind::Binary       ? Activation::Sigmoid
+                                      : task == TaskKind::Multiclass ? Activation::Softmax
+                                                                     : Activation::Identity;
+            if (net.activations->back() != output)
+                b_.error(b_.at(n["activations"], p), "expected the " + std::string(name(output)) + " output of " +
+                                                         std::string(name(task)) + " data in the lab, found " +
+                                                         std::string(name(net.activations->back())));
+        }
     }
 
     Block& b_;
