@@ -46,7 +46,8 @@ const tex = new TeX({
   packages: PACKAGES,
   formatError: (jax, error) => { throw error; },
 });
-const svg = new SVG({fontCache: 'local'});
+// Every glyph as its own path (no <defs> and <use>): the plainest SVG for QtSvg to draw.
+const svg = new SVG({fontCache: 'none'});
 const html = mathjax.document('', {InputJax: tex, OutputJax: svg});
 
 function refused(source) {
