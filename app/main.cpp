@@ -1,5 +1,6 @@
 // neuralscope: the desktop app. See README for the command line.
 #include "language.h"
+#include "lesson_mode.h"
 #include "main_window.h"
 #include "session_model.h"
 #include "step_inspector.h"
@@ -49,7 +50,14 @@ int main(int argc, char** argv) {
     const QCommandLineOption batch(QStringLiteral("batch"),
                                    QStringLiteral("With --backprop: a mini-batch of M samples (1 to 16)."),
                                    QStringLiteral("M"), QStringLiteral("1"));
-    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample, batch});
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                    QStringLiteral("Open a lesson: a lesson file, or the id of a lesson of the app."),
+                                    QStringLiteral("FILE|ID"));
+    const QCommandLineOption lessonStep(QStringLiteral("lesson-step"),
+                                        QStringLiteral("With --lesson: start at this step (its id or number)."),
+                                        QStringLiteral("STEP"));
+    const QCommandLineOption presenter(QStringLiteral("presenter"), QStringLiteral("Start in presenter mode (F11)."));
+    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample, batch, lesson, lessonStep, presenter});
     parser.process(app);
 
     auto wholeOption = [&](const QCommandLineOption& option, long low, long high, long& value) {
@@ -84,8 +92,18 @@ int main(int argc, char** argv) {
     languages.apply(lang);
     ns::SessionModel model;
     ns::MainWindow window(&model, &languages);
+    ns::LessonMode lessons(&window, &model, &languages);
     window.show();
     model.setSelectedSample(static_cast<int>(sampleNumber) - 1);
+    // Lessons: the one named, else (unless the command line asks for a view of its own) the
+    // lesson the student was in, or the first.
+    if (!lessons.start(parser.value(lesson), parser.value(lessonStep),
+                       parser.isSet(lesson) || !(parser.isSet(epochs) || parser.isSet(backprop)))) {
+        std::fprintf(stderr, "neuralscope: %s\n", qPrintable(lessons.error()));
+        return 2;
+    }
+    if (parser.isSet(screenshot) && parser.isSet(lesson)) window.resize(1920, 1080);  // the docs' pictures
+    if (parser.isSet(presenter)) lessons.setPresenter(true, parser.isSet(screenshot));
     // The stepper starts from the weights after --epochs of training.
     auto openStepper = [&] {
         if (!parser.isSet(backprop)) return;

@@ -417,6 +417,37 @@
     </message>
 </context>
 <context>
+    <name>ns::FunctionPlotView</name>
+    <message>
+        <source>prediction ŷ (target y = %1)</source>
+        <translation>预测值 ŷ（目标 y = %1）</translation>
+    </message>
+    <message>
+        <source>loss ℓ</source>
+        <translation>损失 ℓ</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>slope</source>
+        <translation>斜率</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>导数</translation>
+    </message>
+    <message>
+        <source>Also draw the slope of each curve (dashed)</source>
+        <translation>同时画出每条曲线的斜率（虚线）</translation>
+    </message>
+    <message>
+        <source>Drag across the plot to move the probe (red line).</source>
+        <translation>在图上拖动即可移动探针（红线）。</translation>
+    </message>
+</context>
+<context>
     <name>ns::LabCurves</name>
     <message>
         <source>Epoch</source>
@@ -1305,6 +1336,223 @@ Test accuracy %2</source>
     </message>
 </context>
 <context>
+    <name>ns::LessonMode</name>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open lesson file…</source>
+        <translation>打开课程文件…</translation>
+    </message>
+    <message>
+        <source>Reload lesson</source>
+        <translation>重新载入课程</translation>
+    </message>
+    <message>
+        <source>Read the lesson file again after editing it, at the same step (F5)</source>
+        <translation>编辑后重新读取课程文件，停留在同一步（F5）</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Reset this scene</source>
+        <translation>重置本步场景</translation>
+    </message>
+    <message>
+        <source>Presenter mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Full screen, larger text, lesson list hidden (F11)</source>
+        <translation>全屏、放大文字、隐藏课程列表（F11）</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Show lesson panel</source>
+        <translation>显示课程面板</translation>
+    </message>
+    <message>
+        <source>Lesson view</source>
+        <translation>课程视图</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.md);;All files (*)</source>
+        <translation>课程 (*.md);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LessonPanel</name>
+    <message>
+        <source>⚠ %1 — does not open</source>
+        <translation>⚠ %1 —— 无法打开</translation>
+    </message>
+    <message>
+        <source>%1/%2 steps · %3/%4 quizzes</source>
+        <translation>%1/%2 步 · %3/%4 题</translation>
+    </message>
+    <message>
+        <source>Chapter %1 · %2</source>
+        <translation>第 %1 章 · %2</translation>
+    </message>
+    <message>
+        <source>Lessons that do not open</source>
+        <translation>无法打开的课程</translation>
+    </message>
+    <message>
+        <source>Opened from disk</source>
+        <translation>从磁盘打开</translation>
+    </message>
+    <message>
+        <source>This lesson does not open</source>
+        <translation>这节课无法打开</translation>
+    </message>
+    <message>
+        <source>The file has problems. Fix them and press **F5** to read it again; `neuralscope-cli lint` prints the same list.</source>
+        <translation>文件中有问题。改正后按 **F5** 重新读取；`neuralscope-cli lint` 会列出同样的问题。</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Choose a lesson above.</source>
+        <translation>请在上方选择一节课。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Preparing the scene: training to its starting point…</source>
+        <translation>正在准备场景：训练到它的起点…</translation>
+    </message>
+    <message>
+        <source>This scene also sets %1 for the training lab, which this window does not have; everything else in the scene is applied.</source>
+        <translation>本场景还为训练实验室设置了 %1，但实验室没有接受；场景的其余部分均已应用。</translation>
+    </message>
+    <message>
+        <source>Task done.</source>
+        <translation>任务完成。</translation>
+    </message>
+    <message>
+        <source>Task: do what the text asks.</source>
+        <translation>任务：按正文的要求去做。</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Next lesson ▶</source>
+        <translation>下一课 ▶</translation>
+    </message>
+    <message>
+        <source>Finished ✔</source>
+        <translation>已学完 ✔</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>测验</translation>
+    </message>
+    <message>
+        <source>select all that apply</source>
+        <translation>选出所有正确项</translation>
+    </message>
+    <message>
+        <source>answered before: right</source>
+        <translation>之前已作答：正确</translation>
+    </message>
+    <message>
+        <source>answered before: wrong</source>
+        <translation>之前已作答：错误</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 0.25, 1/4 or 25%.</source>
+        <translation>请输入一个数，例如 0.25、1/4 或 25%。</translation>
+    </message>
+    <message>
+        <source>Choose an answer first.</source>
+        <translation>请先选择一个答案。</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>正确。</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>不太对。</translation>
+    </message>
+    <message>
+        <source>The answer is %1.</source>
+        <translation>答案是 %1。</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>The step before (Page Up)</source>
+        <translation>上一步（Page Up）</translation>
+    </message>
+    <message>
+        <source>Reset this scene</source>
+        <translation>重置本步场景</translation>
+    </message>
+    <message>
+        <source>Set the views up again as this step starts</source>
+        <translation>把视图恢复到本步开始时的样子</translation>
+    </message>
+    <message>
+        <source>The next step (Page Down)</source>
+        <translation>下一步（Page Down）</translation>
+    </message>
+    <message>
+        <source>Check answer</source>
+        <translation>提交答案</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Your answer, e.g. 0.25 or 1/4</source>
+        <translation>你的答案，例如 0.25 或 1/4</translation>
+    </message>
+</context>
+<context>
+    <name>ns::LessonSession</name>
+    <message>
+        <source>Network of the lesson&apos;s scene</source>
+        <translation>课程场景中的网络</translation>
+    </message>
+    <message>
+        <source>Initial weights of the lesson&apos;s scene</source>
+        <translation>课程场景中的初始权重</translation>
+    </message>
+</context>
+<context>
     <name>ns::LossExplorer</name>
     <message>
         <source>Regression target y</source>
@@ -1933,6 +2181,101 @@ Test accuracy %2</source>
     <message>
         <source>Sample %1 of the batch of %2: its gradients are ∂ℓ/∂·, before the batch mean.</source>
         <translation>批量 %2 个样本中的第 %1 个：这里的梯度是 ∂ℓ/∂·，尚未取批量平均。</translation>
+    </message>
+</context>
+<context>
+    <name>ns::PerceptronView</name>
+    <message>
+        <source>Threshold units: hidden h₁, h₂ and the output</source>
+        <translation>阈值单元：隐藏单元 h₁、h₂ 与输出单元</translation>
+    </message>
+    <message>
+        <source>Weights and bias (b = −θ)</source>
+        <translation>权重与偏置（b = −θ）</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✔ The network computes %1.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;✔ 网络计算的是 %1。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>✘ %1 of %2 points are on the wrong side for %3.</source>
+        <translation>✘ 对 %3 而言，%2 个点中有 %1 个在错误的一侧。</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 updates</source>
+        <translation>第 %1 轮 · 已更新 %2 次</translation>
+    </message>
+    <message>
+        <source>Sample %1, y = %2: y(wᵀx + b) = %3 ≤ 0, a mistake → w ← w + ηyx = (%4), b ← b + ηy = %5</source>
+        <translation>样本 %1，y = %2：y(wᵀx + b) = %3 ≤ 0，分类错误 → w ← w + ηyx = (%4)，b ← b + ηy = %5</translation>
+    </message>
+    <message>
+        <source>Sample %1, y = %2: y(wᵀx + b) = %3 &gt; 0, right: no change</source>
+        <translation>样本 %1，y = %2：y(wᵀx + b) = %3 &gt; 0，分类正确：不更新</translation>
+    </message>
+    <message>
+        <source>Converged: a whole epoch without a mistake.</source>
+        <translation>已收敛：完整一轮没有任何错误。</translation>
+    </message>
+    <message>
+        <source>No convergence after %1 epochs: no line separates these classes.</source>
+        <translation>%1 轮后仍未收敛：没有一条直线能分开这两类。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>η</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>Learning rate of the rule: w ← w + η y x</source>
+        <translation>学习规则的学习率：w ← w + η y x</translation>
+    </message>
+    <message>
+        <source>One sample</source>
+        <translation>一个样本</translation>
+    </message>
+    <message>
+        <source>Visit the next sample (ringed in gold) with the learning rule</source>
+        <translation>用学习规则处理下一个样本（金色圆圈标出）</translation>
+    </message>
+    <message>
+        <source>One epoch</source>
+        <translation>一轮</translation>
+    </message>
+    <message>
+        <source>Visit the remaining samples of this pass</source>
+        <translation>处理本轮剩下的样本</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Epochs until one has no mistake (at most 100)</source>
+        <translation>逐轮训练，直到某一轮没有错误（最多 100 轮）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the starting weights</source>
+        <translation>回到初始权重</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Blue: the side where the neuron fires (+1); orange: where it does not (−1).</source>
+        <translation>蓝色：神经元兴奋的一侧（+1）；橙色：不兴奋的一侧（−1）。</translation>
     </message>
 </context>
 <context>
