@@ -405,7 +405,18 @@ void LessonMode::setPresenter(bool on, bool fixedSize) {
         if (window_->isFullScreen()) window_->setWindowState(stateBeforePresenter_);
         window_->resize(sizeBeforePresenter_);
     }
-    window_->resizeDocks({lessonDock_}, {on ? 820 : 600}, Qt::Horizontal);
+    // After the window has its new size: the panel keeps a readable width, the view the rest.
+    QTimer::singleShot(0, this, [this] { fitDocks(); });
+}
+
+void LessonMode::fitDocks() {
+    // The panel keeps a readable width; a lesson view in place of the central one takes the
+    // rest (with no central widget, both docks need their width given).
+    const int panel = presenter_ ? 720 : 600;
+    if (viewDock_->isVisible())
+        window_->resizeDocks({lessonDock_, viewDock_}, {panel, std::max(400, window_->width() - panel)}, Qt::Horizontal);
+    else
+        window_->resizeDocks({lessonDock_}, {panel}, Qt::Horizontal);
 }
 
 void LessonMode::syncInstruments() {
@@ -422,8 +433,10 @@ void LessonMode::showView(View view) {
     const bool instrument = view == View::Perceptron || view == View::Functions;
     if (instrument) {
         viewStack_->setCurrentWidget(view == View::Perceptron ? static_cast<QWidget*>(perceptronView_) : functionView_);
+        const bool shown = viewDock_->isVisible();
         viewDock_->show();
         window_->centralWidget()->hide();
+        if (!shown) QTimer::singleShot(0, this, [this] { fitDocks(); });
     } else {
         viewDock_->hide();
         window_->centralWidget()->show();

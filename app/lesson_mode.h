@@ -88,6 +88,7 @@ private:
     void enforceControls();
     void restoreControl(lessons::Control control);
     void syncInstruments();
+    void fitDocks();
     lessons::Language language() const;
     void openDialog();
 

@@ -277,9 +277,9 @@ PerceptronView::PerceptronView(QWidget* parent) : QWidget(parent) {
     controls->addWidget(status_);
     controls->addStretch(1);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(plane_, 3);
-    layout->addLayout(controls, 2);
+    layout_ = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    layout_->addWidget(plane_, 3);
+    layout_->addLayout(controls, 2);
     setScale(1);
     retranslate();
     updateControls();
@@ -493,6 +493,13 @@ void PerceptronView::retranslate() {
     weightLabels_[5]->setText(tr("out"));
     setToolTip(tr("Blue: the side where the neuron fires (+1); orange: where it does not (−1)."));
     updateControls();
+}
+
+void PerceptronView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Side by side, unless the view is clearly taller than wide (a narrow dock).
+    const auto direction = width() >= 0.9 * height() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (layout_->direction() != direction) layout_->setDirection(direction);
 }
 
 void PerceptronView::changeEvent(QEvent* event) {

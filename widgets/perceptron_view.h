@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QBoxLayout;
 class QGridLayout;
 class QGroupBox;
 class QLabel;
@@ -63,6 +64,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
@@ -76,6 +78,7 @@ private:
     double scale_ = 1;
     bool updating_ = false;
     PerceptronPlane* plane_;
+    QBoxLayout* layout_;
     QLabel* taskLabel_;
     QComboBox* task_;
     QLabel* etaLabel_;
