@@ -596,7 +596,7 @@ void Mlp::runBatch(const ConstMatrixRef& X, const ConstMatrixRef* Y, Loss loss, 
     };
     // One parallel region per batch. Without threads to share, no region at all: even a
     // one-thread region costs a team setup per batch.
-    if (parallel.threads > 1 && chunks > 1) {
+    if (parallel.threads > 1 && chunks > 1 && m >= parallel.minRowsPerThread * parallel.threads) {
 #pragma omp parallel for schedule(static) num_threads(parallel.threads)
         for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) runChunk(chunk);
     } else {

@@ -67,6 +67,7 @@ Run train(const std::vector<int>& sizes, const std::vector<Activation>& activati
     options.learningRate = 0.05;
     options.parallel.threads = threads;
     options.parallel.chunkRows = chunkRows;
+    options.parallel.minRowsPerThread = 0;  // take the threaded path even for these small batches
     Trainer trainer(Mlp::initialized(sizes, activations, Initialization::He, 8), std::move(data), options);
     Run run;
     for (long e = 0; e < epochs; ++e) run.losses.push_back(trainer.step().loss);

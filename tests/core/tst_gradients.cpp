@@ -253,7 +253,7 @@ QStringList checkCase(const Case& c, Loss loss, const Tolerance& tol) {
     // (to rounding: the rows of a small chunk take the core's scalar path, not its registers).
     if (c.X.rows() > 1) {
         Trace chunked;
-        c.net.forwardBackward(c.X, c.Y, loss, chunked, ParallelOptions{2, 3});
+        c.net.forwardBackward(c.X, c.Y, loss, chunked, ParallelOptions{2, 3, 0});
         note(mismatch(chunked.loss, trace.loss, 1e-12, 1e-14, QStringLiteral("chunked L")));
         for (std::size_t l = 0; l < L; ++l) {
             for (Eigen::Index j = 0; j < trace.layers[l].dW.rows(); ++j) {
