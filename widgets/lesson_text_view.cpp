@@ -145,7 +145,9 @@ void LessonTextView::render() {
     text.append(markdown_, at, std::string::npos);
 
     // 2. Markdown → document. Resources must be added after setMarkdown(), which clears them.
-    doc->setMarkdown(QString::fromStdString(text), QTextDocument::MarkdownDialectGitHub);
+    // Raw HTML stays text (lessons are Markdown only, and "<" in prose means less-than).
+    doc->setMarkdown(QString::fromStdString(text), QTextDocument::MarkdownFeatures(
+                                                       QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
 
     // 3. Each formula image: drawn at the size of the text around it (headings are larger; the
     //    image's own format does not carry the heading's size), inline ones on the baseline.

@@ -541,6 +541,18 @@ private slots:
         QVERIFY(dark > 20);
     }
 
+    void rawHtmlStaysTextAndCodeKeepsItsDollars() {
+        LessonTextView view;
+        view.setFormulaBook(&FormulaBook::shared());
+        view.setLessonMarkdown("Less: a <b>x</b> c, `$not a formula$`, \\$5 and $x = 0$.");  // a built-in formula
+        const QString text = view.toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("<b>x</b>")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("$not a formula$")));
+        QVERIFY(text.contains(QStringLiteral("$5")));
+        QCOMPARE(view.formulaImageCount(), 1);
+        QCOMPARE(view.texFallbackCount(), 0);
+    }
+
     void ownLessonsAreTypesetAtRunTimeOrShownAsTex() {
         QTemporaryDir lessons, cache;
         const QString path = lessons.filePath(QStringLiteral("own-formula.md"));
