@@ -85,12 +85,16 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
     checkBox_ = boxFrame(QStringLiteral("#f5b400"), QStringLiteral("#fffaf0"));
     checkState_ = new QLabel;
     checkState_->setWordWrap(true);
+    goals_ = new QLabel;
+    goals_->setWordWrap(true);
+    goals_->setTextFormat(Qt::RichText);
     hint_ = new LessonTextView;
     hint_->setFormulaBook(book_);
     hint_->setFitToContent(true);
     hint_->viewport()->setAutoFillBackground(false);
     auto* checkLayout = new QVBoxLayout(checkBox_);
     checkLayout->addWidget(checkState_);
+    checkLayout->addWidget(goals_);
     checkLayout->addWidget(hint_);
 
     quizBox_ = boxFrame(QStringLiteral("#1f6fc5"), QStringLiteral("#f3f8fd"));
@@ -181,6 +185,7 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
     connect(session_, &LessonSession::sceneApplied, this, &LessonPanel::refreshStep);
     connect(session_, &LessonSession::lessonClosed, this, &LessonPanel::refreshStep);
     connect(session_, &LessonSession::checkChanged, this, &LessonPanel::refreshStep);
+    connect(session_, &LessonSession::conditionsChanged, this, &LessonPanel::refreshGoals);
     connect(session_, &LessonSession::progressChanged, this, &LessonPanel::refreshBrowser);
 
     applyFonts();
@@ -216,7 +221,7 @@ void LessonPanel::applyFonts() {
     stepTitle_->setFont(theme::uiFont(13.5 * scale));
     browser_->setFont(theme::uiFont(12.5));
     const QFont body = theme::uiFont(kBodyPoints * scale);
-    for (QWidget* w : std::initializer_list<QWidget*>{notes_, checkState_, quizTitle_, number_, answer_, retry_,
+    for (QWidget* w : std::initializer_list<QWidget*>{notes_, checkState_, goals_, quizTitle_, number_, answer_, retry_,
                                                       feedback_, previous_, reset_, next_, problems_})
         w->setFont(body);
     for (QAbstractButton* b : choiceButtons_) b->setFont(body);
@@ -324,7 +329,8 @@ void LessonPanel::refreshStep() {
         checkBox_->setVisible(true);
         const bool reached = session_->checkReached();
         checkState_->setText(reached ? QStringLiteral("<b style='color:#1b7837'>✔ %1</b>").arg(tr("Task done."))
-                                     : QStringLiteral("<b>○ %1</b>").arg(tr("Task: do what the text asks.")));
+                                     : QStringLiteral("<b>%1</b>").arg(tr("To finish this step:")));
+        refreshGoals();
         hint_->setVisible(!reached);
         if (!reached) hint_->setLessonMarkdown("**" + tr("Hint:").toStdString() + "** " + pick(step.check->hint));
     }
@@ -338,6 +344,107 @@ void LessonPanel::refreshStep() {
     next_->setEnabled(!last || more);
     scroll_->verticalScrollBar()->setValue(0);
     applyFonts();
+}
+
+namespace {
+
+QString shortNumber(double v) {
+    if (!std::isfinite(v)) return QStringLiteral("—");
+    QString s = QString::number(v, 'g', 4);
+    s.replace(QLatin1Char('-'), QChar(0x2212));
+    return s;
+}
+
+QString percent(double fraction) {
+    if (!std::isfinite(fraction)) return QStringLiteral("—");
+    return QString::number(100 * fraction, 'f', 1) + QStringLiteral(" %");
+}
+
+}  // namespace
+
+QString LessonPanel::goalText(const lessons::Condition& c) const {
+    using Kind = lessons::Condition::Kind;
+    auto rangeText = [](const lessons::Range& r) {
+        if (r.atLeast && r.atMost) return tr("between %1 and %2").arg(shortNumber(*r.atLeast), shortNumber(*r.atMost));
+        if (r.atLeast) return tr("at least %1").arg(shortNumber(*r.atLeast));
+        return tr("at most %1").arg(shortNumber(r.atMost.value_or(0)));
+    };
+    auto gateName = [](lessons::Gate g) {
+        switch (g) {
+            case lessons::Gate::And: return QStringLiteral("AND");
+            case lessons::Gate::Or: return QStringLiteral("OR");
+            case lessons::Gate::Nand: return QStringLiteral("NAND");
+            case lessons::Gate::Nor: return QStringLiteral("NOR");
+            case lessons::Gate::Not: return QStringLiteral("NOT");
+            case lessons::Gate::Xor: return QStringLiteral("XOR");
+        }
+        return QString();
+    };
+    switch (c.kind) {
+        case Kind::LossBelow: return tr("Training loss L below %1").arg(shortNumber(c.value));
+        case Kind::AccuracyAtLeast: return tr("Training accuracy at least %1").arg(percent(c.value));
+        case Kind::EpochAtLeast: return tr("At least %1 epochs trained").arg(c.value);
+        case Kind::LearningRate: return tr("Learning rate η %1").arg(rangeText(c.range));
+        case Kind::Sample: return tr("Sample # set to %1").arg(c.value);
+        case Kind::Diverged: return c.flag ? tr("Training has diverged") : tr("Training has not diverged");
+        case Kind::BackpropMode: return c.flag ? tr("The backprop stepper is open") : tr("The backprop stepper is closed");
+        case Kind::StepperReached: {
+            const lessons::StepperPlace& p = c.place;
+            switch (p.kind) {
+                case lessons::StepperPlace::Kind::Start: return tr("The backprop stepper is open");
+                case lessons::StepperPlace::Kind::End: return tr("The stepper has computed the whole training step");
+                case lessons::StepperPlace::Kind::Count: return tr("The stepper has computed %1 values").arg(p.count);
+                case lessons::StepperPlace::Kind::After:
+                    switch (p.phase) {
+                        case StepPhase::Forward: return tr("The stepper has computed the forward pass of layer %1").arg(p.layer);
+                        case StepPhase::Loss: return tr("The stepper has computed the loss");
+                        case StepPhase::Backward: return tr("The stepper has computed the backward pass of layer %1").arg(p.layer);
+                        case StepPhase::Update: return tr("The stepper has updated layer %1").arg(p.layer);
+                    }
+            }
+            return QString();
+        }
+        case Kind::GraphWalked: return tr("The computational graph's backward walk is complete");
+        case Kind::PerceptronCorrect:
+            return c.flag ? tr("The perceptron classifies every point correctly")
+                          : tr("The perceptron gets at least one point wrong");
+        case Kind::PerceptronUpdatesAtLeast: return tr("The learning rule has changed the weights at least %1 times").arg(c.value);
+        case Kind::PerceptronEpochsAtLeast: return tr("At least %1 passes over the data").arg(c.value);
+        case Kind::PerceptronTask: return tr("The perceptron shows the %1 task").arg(gateName(c.gate));
+        case Kind::ProbeAt: return tr("The probe at x %1").arg(rangeText(c.range));
+        case Kind::LabLossBelow: return tr("Lab: training loss below %1").arg(shortNumber(c.value));
+        case Kind::TestLossBelow: return tr("Lab: test loss below %1").arg(shortNumber(c.value));
+        case Kind::TestAccuracyAtLeast: return tr("Lab: test accuracy at least %1").arg(percent(c.value));
+        case Kind::LabEpochAtLeast: return tr("Lab: at least %1 epochs trained").arg(c.value);
+        case Kind::LabDiverged: return c.flag ? tr("Lab: training has diverged") : tr("Lab: training has not diverged");
+        case Kind::Threshold: return tr("Lab: decision threshold %1").arg(rangeText(c.range));
+    }
+    return QString();
+}
+
+void LessonPanel::refreshGoals() {
+    if (!session_->isOpen() || !session_->step().check) {
+        goals_->clear();
+        return;
+    }
+    using Kind = lessons::Condition::Kind;
+    const bool done = session_->checkReached();
+    QStringList lines;
+    for (const lessons::Condition& c : session_->step().check->conditions) {
+        const bool holds = session_->holds(c);
+        QString line = goalText(c).toHtmlEscaped();
+        const std::optional<double> now = session_->current(c);
+        if (!holds && now) {
+            const bool fraction = c.kind == Kind::AccuracyAtLeast || c.kind == Kind::TestAccuracyAtLeast;
+            QString value = fraction ? percent(*now) : shortNumber(*now);
+            if (c.kind == Kind::StepperReached) value = tr("%1 of %2 values").arg(*now).arg(session_->stepperValueCount());
+            line += QStringLiteral(" <span style='color:#666'>(%1)</span>").arg(tr("now %1").arg(value));
+        }
+        lines << (holds || done ? QStringLiteral("<span style='color:#1b7837'>✔ %1</span>").arg(line)
+                                : QStringLiteral("○ %1").arg(line));
+    }
+    const QString text = lines.join(QStringLiteral("<br>"));
+    if (goals_->text() != text) goals_->setText(text);
 }
 
 void LessonPanel::buildQuiz() {

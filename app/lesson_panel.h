@@ -56,6 +56,7 @@ public:
     QPushButton* nextButton() const { return next_; }
     QPushButton* resetButton() const { return reset_; }
     QLabel* checkLabel() const { return checkState_; }
+    QLabel* goalsLabel() const { return goals_; }
     QLabel* feedbackLabel() const { return feedback_; }
     QLabel* stepLabel() const { return stepTitle_; }
     QLabel* notesLabel() const { return notes_; }
@@ -72,6 +73,8 @@ protected:
 private:
     void retranslate();
     void buildQuiz();
+    void refreshGoals();
+    QString goalText(const lessons::Condition& condition) const;
     void submitAnswer();
     void showFeedback(lessons::Grade grade);
     void applyFonts();
@@ -94,6 +97,7 @@ private:
     QLabel* notes_;
     QFrame* checkBox_;
     QLabel* checkState_;
+    QLabel* goals_;  // one line per condition, ticked off live
     LessonTextView* hint_;
     QFrame* quizBox_;
     QLabel* quizTitle_;

@@ -147,6 +147,11 @@ void LessonSession::apply(const lessons::Scene& scene) {
     if (scene.view == View::Lab) {
         // Everything goes to the training lab, through the intents of its own controls.
         LabModel* lab = host_ ? host_->openLab() : nullptr;
+        if (lab && lab != lab_) {
+            lab_ = lab;
+            connect(lab, &LabModel::changed, this, &LessonSession::evaluate);
+            connect(lab, &LabModel::batchFinished, this, &LessonSession::evaluate);
+        }
         if (lab) applyLab(*lab, scene);
         else notApplied_ << QStringLiteral("view: lab");
         if (host_) {
@@ -224,6 +229,7 @@ void LessonSession::applyLab(LabModel& lab, const lessons::Scene& scene) {
         if (r.dropout) lab.setDropout(*r.dropout);
         if (r.earlyStopping) lab.setPatience(static_cast<int>(*r.earlyStopping));
     }
+    if (scene.threshold) lab.setThreshold(*scene.threshold);
     if (scene.speed) {
         const auto& choices = LabModel::speedChoices();
         const auto it = std::find(choices.begin(), choices.end(), static_cast<double>(*scene.speed));
@@ -297,14 +303,56 @@ bool LessonSession::holds(const Condition& c) const {
         case Condition::Kind::PerceptronEpochsAtLeast: return static_cast<double>(perceptron_->epochs()) >= c.value;
         case Condition::Kind::PerceptronTask: return perceptron_->task() == c.gate;
         case Condition::Kind::ProbeAt: return c.range.contains(functions_->probe());
+        case Condition::Kind::LabDiverged: return lab_ && (lab_->status() == LabStatus::Diverged) == c.flag;
+        case Condition::Kind::LabLossBelow:
+        case Condition::Kind::TestLossBelow:
+        case Condition::Kind::TestAccuracyAtLeast:
+        case Condition::Kind::LabEpochAtLeast:
+        case Condition::Kind::Threshold: {
+            const std::optional<double> now = current(c);
+            if (!now || !std::isfinite(*now)) return false;
+            if (c.kind == Condition::Kind::Threshold) return c.range.contains(*now);
+            const bool below = c.kind == Condition::Kind::LabLossBelow || c.kind == Condition::Kind::TestLossBelow;
+            return below ? *now < c.value : *now >= c.value;
+        }
     }
     return false;
+}
+
+long LessonSession::stepperValueCount() const { return static_cast<long>(model_->steps().size()); }
+
+std::optional<double> LessonSession::current(const Condition& c) const {
+    const bool trained = lab_ && !lab_->history().empty();
+    switch (c.kind) {
+        case Condition::Kind::LossBelow: return model_->loss();
+        case Condition::Kind::AccuracyAtLeast: return model_->accuracy();
+        case Condition::Kind::EpochAtLeast: return static_cast<double>(model_->epoch());
+        case Condition::Kind::LearningRate: return model_->learningRate();
+        case Condition::Kind::Sample: return model_->selectedSample() + 1;
+        case Condition::Kind::PerceptronUpdatesAtLeast: return static_cast<double>(perceptron_->updates());
+        case Condition::Kind::PerceptronEpochsAtLeast: return static_cast<double>(perceptron_->epochs());
+        case Condition::Kind::ProbeAt: return functions_->probe();
+        case Condition::Kind::StepperReached:
+            return model_->backpropMode() ? std::optional<double>(static_cast<double>(model_->stepPosition()))
+                                          : std::nullopt;
+        case Condition::Kind::LabLossBelow:
+            return trained ? std::optional<double>(lab_->history().back().trainLoss) : std::nullopt;
+        case Condition::Kind::TestLossBelow:
+            return trained ? std::optional<double>(lab_->history().back().testLoss) : std::nullopt;
+        case Condition::Kind::TestAccuracyAtLeast:
+            return trained ? std::optional<double>(lab_->history().back().testAccuracy) : std::nullopt;
+        case Condition::Kind::LabEpochAtLeast:
+            return lab_ ? std::optional<double>(static_cast<double>(lab_->epoch())) : std::nullopt;
+        case Condition::Kind::Threshold: return lab_ ? std::optional<double>(lab_->threshold()) : std::nullopt;
+        default: return std::nullopt;
+    }
 }
 
 void LessonSession::evaluate() {
     if (!lesson_ || pending_) return;
     const lessons::Step& s = step();
     if (!s.check) return;
+    emit conditionsChanged();
     const QString key = lessonKey(), id = QString::fromStdString(s.id);
     if (!progress_->reached(key, id)) {
         for (const Condition& c : s.check->conditions)

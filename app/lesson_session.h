@@ -8,6 +8,7 @@
 #include "lesson_library.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <optional>
@@ -64,6 +65,9 @@ public:
     // The step's check: reached now or before (progress), and whether each condition holds.
     bool checkReached() const;
     bool holds(const lessons::Condition& condition) const;
+    // What a condition looks at, now (for "now 0.31" next to the goal); none for flags.
+    std::optional<double> current(const lessons::Condition& condition) const;
+    long stepperValueCount() const;  // values in one training step of the stepper
 
     // Quizzes: graded and recorded (the first answer counts for progress).
     lessons::Grade answer(const std::vector<int>& choices);
@@ -73,6 +77,7 @@ public:
 signals:
     void stepChanged();
     void checkChanged(bool reached);
+    void conditionsChanged();  // something a condition of the step's check looks at may have changed
     void sceneApplied();
     void progressChanged();
     void lessonClosed();
@@ -90,6 +95,7 @@ private:
     FunctionModel* functions_;
     LessonProgress* progress_;
     SceneHost* host_ = nullptr;
+    QPointer<LabModel> lab_;  // the training lab, once a scene has opened it
     LessonEntry entry_;
     std::optional<lessons::Lesson> lesson_;
     int step_ = 0;

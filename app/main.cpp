@@ -120,8 +120,9 @@ int main(int argc, char** argv) {
         const QString path = parser.value(screenshot);
         QObject::connect(&model, &ns::SessionModel::batchFinished, &window, [&] {
             openStepper();
-            // Let the model's batched notification reach the views, then grab.
-            QTimer::singleShot(0, &window, [&] {
+            // Let the model's batched notification reach the views, and the lesson text its
+            // second layout pass (fitted heights follow the final widths), then grab.
+            QTimer::singleShot(parser.isSet(lesson) || !(parser.isSet(epochs) || parser.isSet(backprop)) ? 300 : 0, &window, [&] {
                 window.refreshNow();
                 const bool saved = window.grab().save(path, "PNG");
                 if (!saved)

@@ -45,6 +45,18 @@ const std::vector<Control>& allControls() {
     return controls;
 }
 
+bool isLabCondition(const Condition& condition) {
+    switch (condition.kind) {
+        case Condition::Kind::LabLossBelow:
+        case Condition::Kind::TestLossBelow:
+        case Condition::Kind::TestAccuracyAtLeast:
+        case Condition::Kind::LabEpochAtLeast:
+        case Condition::Kind::LabDiverged:
+        case Condition::Kind::Threshold: return true;
+        default: return false;
+    }
+}
+
 bool Scene::has(std::string_view key) const {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
 }

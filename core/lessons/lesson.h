@@ -144,6 +144,7 @@ struct Scene {
     std::optional<long> samples;
     std::optional<double> noise;
     std::optional<double> testFraction;
+    std::optional<double> threshold;  // the lab metrics' decision threshold
     std::optional<OptimizerKind> optimizer;
     std::optional<long> batchSize;
     std::optional<double> momentum;
@@ -198,6 +199,13 @@ struct Condition {
         PerceptronEpochsAtLeast,   // passes over the data ≥ value
         PerceptronTask,            // the task is `gate`
         ProbeAt,                   // the function probe is in range
+        // The training lab (view: lab), on its latest epoch.
+        LabLossBelow,              // training loss < value
+        TestLossBelow,             // test loss < value
+        TestAccuracyAtLeast,       // test accuracy ≥ value
+        LabEpochAtLeast,           // epochs trained ≥ value
+        LabDiverged,               // training diverged (flag)
+        Threshold,                 // the metrics panel's decision threshold in range
     } kind = Kind::LossBelow;
     std::string key;
     Position position;
@@ -207,6 +215,9 @@ struct Condition {
     StepperPlace place;
     Gate gate = Gate::And;
 };
+
+// Whether a condition looks at the training lab (which must be open for it to hold).
+bool isLabCondition(const Condition& condition);
 
 struct Check {
     Position position;

@@ -69,6 +69,11 @@ std::vector<std::string> namesOf(const std::vector<Named<T>>& table) {
 const std::vector<Named<View>> kViews{{"network", View::Network},       {"stepper", View::Stepper},
                                       {"graph", View::Graph},           {"perceptron", View::Perceptron},
                                       {"functions", View::Functions},   {"lab", View::Lab}};
+std::string viewName(View v) {
+    for (const auto& entry : kViews)
+        if (entry.value == v) return std::string(entry.name);
+    return {};
+}
 const std::vector<Named<Gate>> kGates{{"and", Gate::And}, {"or", Gate::Or},   {"nand", Gate::Nand},
                                       {"nor", Gate::Nor}, {"not", Gate::Not}, {"xor", Gate::Xor}};
 const std::vector<Named<PerceptronMode>> kModes{
@@ -360,6 +365,7 @@ public:
                 return std::nullopt;
             }
             result.en = result.zh = s;
+            commentCutsText(node, p, s);
             collectFormulas(node, p, s);
             return result;
         }
@@ -379,10 +385,26 @@ public:
                 continue;
             }
             (language[0] == 'e' ? result.en : result.zh) = value.Scalar();
+            commentCutsText(value, vp, value.Scalar());
             collectFormulas(value, vp, value.Scalar());
         }
         if (doc_.errorCount() != before) return std::nullopt;
         return result;
+    }
+
+    // In YAML, " #" ends an unquoted text and starts a comment: "the Sample # box" would silently
+    // lose its end. Say so, where the comment starts.
+    void commentCutsText(const YAML::Node& node, Position p, const std::string& value) {
+        if (!isPlain(node) || value.find('\n') != std::string::npos || node.Mark().is_null()) return;
+        const std::string_view line = doc_.line(p.line);
+        const auto column = static_cast<std::size_t>(node.Mark().column);
+        if (column > line.size() || line.substr(column, value.size()) != value) return;
+        const std::string_view rest = line.substr(column + value.size());
+        const std::size_t hash = rest.find_first_not_of(" \t");
+        if (hash == std::string_view::npos || rest[hash] != '#') return;
+        const int at = static_cast<int>(column + value.size() + hash) + 1;
+        error({p.line, at}, "expected the text to go on, found a YAML comment that cuts it off at '" +
+                                std::string(rest.substr(hash, 24)) + "' (put the whole text in quotes)");
     }
 
     // Formulas inside a YAML text: exact positions when the value is a one-line plain scalar
@@ -473,14 +495,14 @@ const std::vector<std::string> kSceneKeys{
     "view",     "network",      "dataset",  "samples",   "noise",          "test_fraction",
     "optimizer", "batch_size",  "momentum", "learning_rate", "schedule",   "regularization",
     "epochs",   "speed",        "sample",   "stepper",   "perceptron",     "functions",
-    "controls", "highlight"};
+    "controls", "highlight", "threshold"};
 
 // Keys that belong to the multilayer network and its training, not to the perceptron or the
 // function plots.
 const std::set<std::string> kTrainingKeys{"network",  "dataset",       "samples",  "noise",
                                           "test_fraction", "optimizer", "batch_size", "momentum",
                                           "learning_rate", "schedule",  "regularization", "epochs",
-                                          "speed",    "sample",        "stepper"};
+                                          "speed",    "sample",        "stepper", "threshold"};
 
 class SceneReader {
 public:
@@ -505,6 +527,8 @@ public:
         if (const auto v = node("noise"); v.IsDefined()) scene.noise = b_.number(v, where, "a noise level", 0, 0.5);
         if (const auto v = node("test_fraction"); v.IsDefined())
             scene.testFraction = b_.number(v, where, "a test fraction", 0, 0.9);
+        if (const auto v = node("threshold"); v.IsDefined())
+            scene.threshold = b_.number(v, where, "a decision threshold", 0, 1);
         if (const auto v = node("optimizer"); v.IsDefined())
             scene.optimizer = b_.named(v, where, "an optimizer", optimizerTable());
         if (const auto v = node("batch_size"); v.IsDefined())
@@ -906,7 +930,8 @@ private:
                                            (view.empty() ? std::string("no view") : "view: " + view));
         // Keys only the training lab has.
         static const std::vector<std::string> labOnly{"dataset",   "samples",  "noise",    "test_fraction", "optimizer",
-                                                      "batch_size", "momentum", "schedule", "regularization"};
+                                                      "batch_size", "momentum", "schedule", "regularization",
+                                                      "threshold"};
         if (scene.view != View::Lab)
             for (const auto& key : scene.keys)
                 if (std::find(labOnly.begin(), labOnly.end(), key) != labOnly.end())
@@ -978,7 +1003,9 @@ const std::vector<std::string> kConditionKeys{
     "loss_below",       "accuracy_at_least",           "epoch_at_least",        "learning_rate",
     "sample",           "diverged",                    "backprop_mode",         "stepper_reached",
     "graph_walked",     "perceptron_correct",          "perceptron_updates_at_least",
-    "perceptron_epochs_at_least", "perceptron_task",   "probe"};
+    "perceptron_epochs_at_least", "perceptron_task",   "probe",
+    "lab_loss_below",   "test_loss_below",             "test_accuracy_at_least", "lab_epoch_at_least",
+    "lab_diverged",     "threshold"};
 
 class CheckReader {
 public:
@@ -1062,6 +1089,24 @@ public:
             } else if (key == "probe") {
                 c.kind = Condition::Kind::ProbeAt;
                 ok = range(v, p, "probe position", -6, 6, c.range);
+            } else if (key == "lab_loss_below") {
+                c.kind = Condition::Kind::LabLossBelow;
+                num(b_.number(v, p, "a loss", 0, 100, true));
+            } else if (key == "test_loss_below") {
+                c.kind = Condition::Kind::TestLossBelow;
+                num(b_.number(v, p, "a loss", 0, 100, true));
+            } else if (key == "test_accuracy_at_least") {
+                c.kind = Condition::Kind::TestAccuracyAtLeast;
+                num(b_.number(v, p, "an accuracy (a fraction)", 0, 1, true));
+            } else if (key == "lab_epoch_at_least") {
+                c.kind = Condition::Kind::LabEpochAtLeast;
+                num(b_.whole(v, p, "a number of epochs", 1, limits::kMaxEpochs));
+            } else if (key == "lab_diverged") {
+                c.kind = Condition::Kind::LabDiverged;
+                flag();
+            } else if (key == "threshold") {
+                c.kind = Condition::Kind::Threshold;
+                ok = range(v, p, "threshold", 0, 1, c.range);
             }
             if (ok) check.conditions.push_back(c);
         }
@@ -1336,6 +1381,7 @@ private:
         std::optional<Lang> open;
         std::optional<Fence> fence;  // a code fence inside a language block
 
+        std::optional<View> view;  // the view in effect, from the latest scene that names one
         auto finishStep = [&]() {
             if (!current) return;
             Step& s = current->step;
@@ -1343,6 +1389,15 @@ private:
                 doc_.error(s.position, "expected a '::: en' block in step '" + s.id + "', found none");
             if (current->zhLine == 0)
                 doc_.error(s.position, "expected a '::: zh' block in step '" + s.id + "', found none");
+            // A step without a scene keeps the view of the step before; lab conditions need the lab.
+            if (s.scene && s.scene->view) view = *s.scene->view;
+            if (s.check) {
+                for (const Condition& c : s.check->conditions)
+                    if (isLabCondition(c) && view != View::Lab)
+                        doc_.error(c.position, "expected 'view: lab' in the scene of this step or an earlier one for '" +
+                                                   c.key + "' (it looks at the training lab), found " +
+                                                   (view ? "view: " + viewName(*view) : std::string("no view")));
+            }
             lesson_.steps.push_back(std::move(s));
             current.reset();
         };

@@ -1453,10 +1453,6 @@ Test accuracy %2</source>
         <translation>任务完成。</translation>
     </message>
     <message>
-        <source>Task: do what the text asks.</source>
-        <translation>任务：按正文的要求去做。</translation>
-    </message>
-    <message>
         <source>Hint:</source>
         <translation>提示：</translation>
     </message>
@@ -1539,6 +1535,146 @@ Test accuracy %2</source>
     <message>
         <source>Your answer, e.g. 0.25 or 1/4</source>
         <translation>你的答案，例如 0.25 或 1/4</translation>
+    </message>
+    <message>
+        <source>To finish this step:</source>
+        <translation>完成这一步需要：</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>在 %1 与 %2 之间</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>至少为 %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>至多为 %1</translation>
+    </message>
+    <message>
+        <source>Training loss L below %1</source>
+        <translation>训练损失 L 低于 %1</translation>
+    </message>
+    <message>
+        <source>Training accuracy at least %1</source>
+        <translation>训练准确率至少为 %1</translation>
+    </message>
+    <message>
+        <source>At least %1 epochs trained</source>
+        <translation>至少训练 %1 轮</translation>
+    </message>
+    <message>
+        <source>Learning rate η %1</source>
+        <translation>学习率 η %1</translation>
+    </message>
+    <message>
+        <source>Sample # set to %1</source>
+        <translation>样本编号设为 %1</translation>
+    </message>
+    <message>
+        <source>Training has diverged</source>
+        <translation>训练已发散</translation>
+    </message>
+    <message>
+        <source>Training has not diverged</source>
+        <translation>训练没有发散</translation>
+    </message>
+    <message>
+        <source>The backprop stepper is open</source>
+        <translation>反向传播单步演示已打开</translation>
+    </message>
+    <message>
+        <source>The backprop stepper is closed</source>
+        <translation>反向传播单步演示已关闭</translation>
+    </message>
+    <message>
+        <source>The stepper has computed the whole training step</source>
+        <translation>单步演示已算完整个训练步</translation>
+    </message>
+    <message>
+        <source>The stepper has computed %1 values</source>
+        <translation>单步演示已算出 %1 个值</translation>
+    </message>
+    <message>
+        <source>The stepper has computed the forward pass of layer %1</source>
+        <translation>单步演示已算完第 %1 层的前向传播</translation>
+    </message>
+    <message>
+        <source>The stepper has computed the loss</source>
+        <translation>单步演示已算出损失</translation>
+    </message>
+    <message>
+        <source>The stepper has computed the backward pass of layer %1</source>
+        <translation>单步演示已算完第 %1 层的反向传播</translation>
+    </message>
+    <message>
+        <source>The stepper has updated layer %1</source>
+        <translation>单步演示已更新第 %1 层</translation>
+    </message>
+    <message>
+        <source>The computational graph&apos;s backward walk is complete</source>
+        <translation>计算图的反向遍历已完成</translation>
+    </message>
+    <message>
+        <source>The perceptron classifies every point correctly</source>
+        <translation>感知机把每个点都分对了</translation>
+    </message>
+    <message>
+        <source>The perceptron gets at least one point wrong</source>
+        <translation>感知机至少分错一个点</translation>
+    </message>
+    <message>
+        <source>The learning rule has changed the weights at least %1 times</source>
+        <translation>学习规则至少更新了 %1 次权重</translation>
+    </message>
+    <message>
+        <source>At least %1 passes over the data</source>
+        <translation>至少遍历数据 %1 遍</translation>
+    </message>
+    <message>
+        <source>The perceptron shows the %1 task</source>
+        <translation>感知机显示 %1 任务</translation>
+    </message>
+    <message>
+        <source>The probe at x %1</source>
+        <translation>探针位置 x %1</translation>
+    </message>
+    <message>
+        <source>Lab: training loss below %1</source>
+        <translation>实验室：训练损失低于 %1</translation>
+    </message>
+    <message>
+        <source>Lab: test loss below %1</source>
+        <translation>实验室：测试损失低于 %1</translation>
+    </message>
+    <message>
+        <source>Lab: test accuracy at least %1</source>
+        <translation>实验室：测试准确率至少为 %1</translation>
+    </message>
+    <message>
+        <source>Lab: at least %1 epochs trained</source>
+        <translation>实验室：至少训练 %1 轮</translation>
+    </message>
+    <message>
+        <source>Lab: training has diverged</source>
+        <translation>实验室：训练已发散</translation>
+    </message>
+    <message>
+        <source>Lab: training has not diverged</source>
+        <translation>实验室：训练没有发散</translation>
+    </message>
+    <message>
+        <source>Lab: decision threshold %1</source>
+        <translation>实验室：判决阈值 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 values</source>
+        <translation>%2 个值中的 %1 个</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>当前 %1</translation>
     </message>
 </context>
 <context>
