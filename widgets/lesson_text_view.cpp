@@ -2,6 +2,7 @@
 
 #include "formula_book.h"
 #include "math_scan.h"
+#include "text_util.h"
 #include "theme.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -143,6 +144,8 @@ void LessonTextView::render() {
         }
     }
     text.append(markdown_, at, std::string::npos);
+
+    text = lessons::joinCjkLineBreaks(text);
 
     // 2. Markdown → document. Resources must be added after setMarkdown(), which clears them.
     // Raw HTML stays text (lessons are Markdown only, and "<" in prose means less-than).

@@ -131,4 +131,63 @@ std::string listOr(const std::vector<std::string>& words) {
     return out;
 }
 
+namespace {
+
+// The code point that starts at `at`, and its length (a broken sequence counts as one byte).
+std::pair<char32_t, std::size_t> decodeAt(std::string_view text, std::size_t at) {
+    const auto b = static_cast<unsigned char>(text[at]);
+    const std::size_t length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (length == 1 || at + length > text.size()) return {b, 1};
+    char32_t c = b & (0xFF >> (length + 1));
+    for (std::size_t i = 1; i < length; ++i) c = (c << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+    return {c, length};
+}
+
+// The last code point of text (which must not be empty).
+char32_t lastCodePoint(std::string_view text) {
+    std::size_t at = text.size() - 1;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return decodeAt(text, at).first;
+}
+
+bool isHan(char32_t c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// Punctuation Chinese text shares with Western text: quotes, dashes, ellipsis.
+bool isSharedPunctuation(char32_t c) { return (c >= 0x2014 && c <= 0x201D) || c == 0x2026; }
+
+}  // namespace
+
+std::string joinCjkLineBreaks(std::string_view markdown) {
+    std::string out;
+    out.reserve(markdown.size());
+    bool fenced = false;
+    std::size_t at = 0;
+    while (at < markdown.size()) {
+        const std::size_t end = std::min(markdown.find('\n', at), markdown.size());
+        const std::string_view line = markdown.substr(at, end - at);
+        const std::string_view body = trim(line);
+        if (startsWith(body, "```") || startsWith(body, "~~~")) fenced = !fenced;
+        out.append(line);
+        at = end;
+        if (at >= markdown.size()) break;
+        ++at;  // the '\n'
+        const std::size_t nextStart = markdown.find_first_not_of(" \t", at);
+        const bool hardBreak = line.ends_with("  ") || line.ends_with("\\");
+        bool join = !fenced && !hardBreak && !body.empty() && nextStart != std::string_view::npos &&
+                    markdown[nextStart] != '\n' && !line.ends_with(' ') && !line.ends_with('\t');
+        if (join) {
+            const char32_t before = lastCodePoint(line);
+            const char32_t after = decodeAt(markdown, nextStart).first;
+            join = (isHan(before) || isSharedPunctuation(before)) && (isHan(after) || isSharedPunctuation(after)) &&
+                   (isHan(before) || isHan(after));
+        }
+        if (join) at = nextStart;
+        else out += '\n';
+    }
+    return out;
+}
+
 }  // namespace ns::lessons

@@ -28,4 +28,9 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
 // "a, b or c"
 std::string listOr(const std::vector<std::string>& words);
 
+// Markdown turns a line break inside a paragraph into a space, which Chinese text does not
+// have: "垃圾邮件\n过滤器" would read "垃圾邮件 过滤器". Joins such lines where the break falls
+// between two Chinese characters (or Chinese punctuation), outside fenced code and hard breaks.
+std::string joinCjkLineBreaks(std::string_view markdown);
+
 }  // namespace ns::lessons

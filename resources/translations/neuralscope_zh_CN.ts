@@ -1666,11 +1666,11 @@ Test accuracy %2</source>
     </message>
     <message>
         <source>Lab: decision threshold %1</source>
-        <translation>实验室：判决阈值 %1</translation>
+        <translation>实验室：判决阈值%1</translation>
     </message>
     <message>
         <source>%1 of %2 values</source>
-        <translation>%2 个值中的 %1 个</translation>
+        <translation>%1/%2 个值</translation>
     </message>
     <message>
         <source>now %1</source>

@@ -185,6 +185,28 @@ private slots:
         QCOMPARE(grade(several, std::vector<int>{0, 1, 2}), Grade::Wrong);
     }
 
+    void chineseLineBreaksJoinWithoutASpace_data() {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("joined");
+        QTest::newRow("between characters") << QStringLiteral("藏起来的\n垃圾邮件") << QStringLiteral("藏起来的垃圾邮件");
+        QTest::newRow("punctuation, indented") << QStringLiteral("比如，\n  疾病筛查") << QStringLiteral("比如，疾病筛查");
+        QTest::newRow("quotes around") << QStringLiteral("按“播放”\n观察") << QStringLiteral("按“播放”观察");
+        QTest::newRow("Latin after") << QStringLiteral("FP 和\nTN。") << QStringLiteral("FP 和\nTN。");
+        QTest::newRow("Latin before") << QStringLiteral("the sum\n中文") << QStringLiteral("the sum\n中文");
+        QTest::newRow("English only") << QStringLiteral("one line\nand the next") << QStringLiteral("one line\nand the next");
+        QTest::newRow("paragraph break") << QStringLiteral("第一段。\n\n第二段") << QStringLiteral("第一段。\n\n第二段");
+        QTest::newRow("hard break") << QStringLiteral("第一行  \n第二行") << QStringLiteral("第一行  \n第二行");
+        QTest::newRow("list item") << QStringLiteral("说明：\n- 第一项") << QStringLiteral("说明：\n- 第一项");
+        QTest::newRow("fenced code") << QStringLiteral("```\n代码\n代码\n```\n正文\n正文")
+                                     << QStringLiteral("```\n代码\n代码\n```\n正文正文");
+        QTest::newRow("dashes alone") << QStringLiteral("a —\n“b”") << QStringLiteral("a —\n“b”");
+    }
+    void chineseLineBreaksJoinWithoutASpace() {
+        QFETCH(QString, markdown);
+        QFETCH(QString, joined);
+        QCOMPARE(QString::fromStdString(lessons::joinCjkLineBreaks(markdown.toStdString())), joined);
+    }
+
     void suggestsTheClosestName() {
         const std::vector<std::string> keys{"view", "learning_rate", "epochs", "sample", "speed"};
         QCOMPARE(closestMatch("learnig_rate", keys), std::string("learning_rate"));
