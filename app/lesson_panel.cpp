@@ -9,6 +9,8 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QEvent>
+#include <QFontMetrics>
+#include <QStyle>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -224,7 +226,18 @@ void LessonPanel::applyFonts() {
     for (QWidget* w : std::initializer_list<QWidget*>{notes_, checkState_, goals_, quizTitle_, number_, answer_, retry_,
                                                       feedback_, previous_, reset_, next_, problems_})
         w->setFont(body);
-    for (QAbstractButton* b : choiceButtons_) b->setFont(body);
+    // A choice's box level with the first line of its text (below the text view's margin).
+    // Its box grows with the text, for the back of the room.
+    const int indicator = std::max(style()->pixelMetric(QStyle::PM_IndicatorHeight),
+                                   static_cast<int>(QFontMetrics(body).height() * 0.75));
+    const int top = static_cast<int>(prose_->document()->documentMargin()) +
+                    std::max(0, (QFontMetrics(body).height() - indicator) / 2);
+    for (QAbstractButton* b : choiceButtons_) {
+        b->setFont(body);
+        const char* kind = qobject_cast<QCheckBox*>(b) ? "QCheckBox" : "QRadioButton";
+        b->setStyleSheet(QStringLiteral("%1 { margin-top: %2px; } %1::indicator { width: %3px; height: %3px; }")
+                             .arg(QLatin1String(kind)).arg(top).arg(indicator));
+    }
     QFont mono(QStringLiteral("DejaVu Sans Mono"));
     mono.setPointSizeF(11 * scale);
     problems_->setFont(mono);
@@ -291,6 +304,7 @@ void LessonPanel::refreshStep() {
     previous_->setEnabled(open && session_->stepIndex() > 0);
     reset_->setEnabled(open && session_->sceneStep() >= 0);
     next_->setEnabled(open);
+    next_->setText(tr("Next ▶"));
     if (problems) {
         const LessonEntry& e = library_->entry(problemsEntry_);
         lessonTitle_->setText(tr("This lesson does not open"));
@@ -411,7 +425,7 @@ QString LessonPanel::goalText(const lessons::Condition& c) const {
         case Kind::PerceptronUpdatesAtLeast: return tr("The learning rule has changed the weights at least %1 times").arg(c.value);
         case Kind::PerceptronEpochsAtLeast: return tr("At least %1 passes over the data").arg(c.value);
         case Kind::PerceptronTask: return tr("The perceptron shows the %1 task").arg(gateName(c.gate));
-        case Kind::ProbeAt: return tr("The probe at x %1").arg(rangeText(c.range));
+        case Kind::ProbeAt: return tr("The probe %1").arg(rangeText(c.range));
         case Kind::LabLossBelow: return tr("Lab: training loss below %1").arg(shortNumber(c.value));
         case Kind::TestLossBelow: return tr("Lab: test loss below %1").arg(shortNumber(c.value));
         case Kind::TestAccuracyAtLeast: return tr("Lab: test accuracy at least %1").arg(percent(c.value));

@@ -240,7 +240,13 @@ public:
             }
             seen.emplace(key, keyAt);
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                const std::string guess = closestMatch(key, allowed);
+                std::string guess = closestMatch(key, allowed);
+                // Other names people give Chinese text.
+                static const std::vector<std::string> chinese{"cn", "zh-cn", "zh_cn", "zh-hans", "chinese", "zh-CN",
+                                                               "zh_CN", "zh-Hans", "Chinese"};
+                if (std::find(allowed.begin(), allowed.end(), "zh") != allowed.end() &&
+                    std::find(chinese.begin(), chinese.end(), key) != chinese.end())
+                    guess = "zh";
                 if (!guess.empty())
                     error(keyAt, "expected " + article(what) + ", found " + quoted(key) + " (did you mean '" + guess +
                                      "'?)");
@@ -1110,6 +1116,13 @@ public:
             }
             if (ok) check.conditions.push_back(c);
         }
+        if (!check.conditions.empty() && scene_ && b_.doc().errorCount() == before) {
+            bool met = true;
+            for (const Condition& c : check.conditions) met = met && metByScene(c, *scene_);
+            if (met)
+                b_.error(where, "expected a check the student has to work for, found one this step's own scene "
+                                "already meets (it would be ticked off on entering the step)");
+        }
         if (check.conditions.empty() && b_.doc().errorCount() == before)
             b_.error(where, "expected at least one condition in the check (" + listOr(kConditionKeys) +
                                 "), found only a hint");
@@ -1118,6 +1131,25 @@ public:
     }
 
 private:
+    // Whether the scene itself certainly makes the condition hold (false when it cannot tell).
+    static bool metByScene(const Condition& c, const Scene& scene) {
+        const bool lab = scene.view == View::Lab;
+        switch (c.kind) {
+            case Condition::Kind::Sample: return !lab && scene.sample && *scene.sample == static_cast<long>(c.value);
+            case Condition::Kind::LearningRate: return !lab && scene.learningRate && c.range.contains(*scene.learningRate);
+            case Condition::Kind::EpochAtLeast:
+                return !lab && scene.epochs && static_cast<double>(*scene.epochs) >= c.value;
+            case Condition::Kind::LabEpochAtLeast:
+                return lab && scene.epochs && static_cast<double>(*scene.epochs) >= c.value;
+            case Condition::Kind::Threshold: return lab && scene.threshold && c.range.contains(*scene.threshold);
+            case Condition::Kind::ProbeAt:
+                return scene.functions && scene.functions->probe && c.range.contains(*scene.functions->probe);
+            case Condition::Kind::PerceptronTask:
+                return scene.perceptron && scene.perceptron->task.value_or(Gate::And) == c.gate;
+            default: return false;
+        }
+    }
+
     bool range(const YAML::Node& v, Position p, const std::string& what, double low, double high, Range& out) {
         const Position at = b_.at(v, p);
         if (!b_.keys(v, at, {"at_least", "at_most"}, {}, "range key", "in '" + what + "' ({at_least: a, at_most: b})"))
@@ -1382,6 +1414,7 @@ private:
         std::optional<Fence> fence;  // a code fence inside a language block
 
         std::optional<View> view;  // the view in effect, from the latest scene that names one
+        bool viewKnown = true;
         auto finishStep = [&]() {
             if (!current) return;
             Step& s = current->step;
@@ -1390,8 +1423,11 @@ private:
             if (current->zhLine == 0)
                 doc_.error(s.position, "expected a '::: zh' block in step '" + s.id + "', found none");
             // A step without a scene keeps the view of the step before; lab conditions need the lab.
+            // After a scene with errors the view is unknown (its own messages say what is wrong).
             if (s.scene && s.scene->view) view = *s.scene->view;
-            if (s.check) {
+            if (current->sceneLine != 0 && !s.scene) viewKnown = false;
+            else if (s.scene && s.scene->view) viewKnown = true;
+            if (s.check && viewKnown) {
                 for (const Condition& c : s.check->conditions)
                     if (isLabCondition(c) && view != View::Lab)
                         doc_.error(c.position, "expected 'view: lab' in the scene of this step or an earlier one for '" +
@@ -1410,6 +1446,15 @@ private:
                                                 std::string(code(open->language)) + "' block, found none");
             Block block(doc_, open->first, out_.formulas);
             block.scan(markdown, {open->first, 1}, true);
+            for (const std::size_t at : unclosableStrong(markdown)) {
+                const std::size_t lineStart = markdown.rfind('\n', at) == std::string::npos ? 0 : markdown.rfind('\n', at) + 1;
+                const int line = open->first + static_cast<int>(std::count(markdown.begin(), markdown.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+                const std::string_view text = std::string_view(markdown).substr(lineStart);
+                doc_.error({line, characterCount(text, at - lineStart) + 1},
+                           "expected the closing '**' after the punctuation before it (bold cannot close between "
+                           "punctuation and a character: write '**…**。' not '**…。**'), found " +
+                               quoted(text.substr(at - lineStart, text.find('\n') - (at - lineStart)), 8));
+            }
             if (current) (open->language == Language::English ? current->step.en : current->step.zh) = prose;
             open.reset();
         };

@@ -190,4 +190,66 @@ std::string joinCjkLineBreaks(std::string_view markdown) {
     return out;
 }
 
+namespace {
+
+bool isPunctuation(char32_t c) {
+    if (c < 0x80) return std::ispunct(static_cast<int>(c)) != 0;
+    return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || (c >= 0x3000 && c <= 0x303F) ||
+           (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+           (c >= 0xFF5B && c <= 0xFF65);
+}
+
+bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == 0x3000 || c == 0xA0; }
+
+}  // namespace
+
+std::vector<std::size_t> unclosableStrong(std::string_view markdown) {
+    std::vector<std::size_t> bad;
+    std::vector<std::size_t> tokens;  // "**" of the current paragraph
+    auto endParagraph = [&] {
+        if (tokens.size() % 2 == 0)
+            for (std::size_t i = 1; i < tokens.size(); i += 2) {
+                const std::size_t at = tokens[i];
+                if (at == 0 || at + 2 >= markdown.size()) continue;
+                const char32_t before = lastCodePoint(markdown.substr(0, at));
+                const char32_t after = decodeAt(markdown, at + 2).first;
+                if (isPunctuation(before) && !isSpace(after) && !isPunctuation(after)) bad.push_back(at);
+            }
+        tokens.clear();
+    };
+    bool fenced = false;
+    std::size_t at = 0;
+    while (at < markdown.size()) {
+        const std::size_t end = std::min(markdown.find('\n', at), markdown.size());
+        const std::string_view line = markdown.substr(at, end - at);
+        const std::string_view body = trim(line);
+        if (startsWith(body, "```") || startsWith(body, "~~~")) {
+            endParagraph();
+            fenced = !fenced;
+        } else if (body.empty()) {
+            endParagraph();
+        } else if (!fenced) {
+            bool code = false, math = false;
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                const char c = line[i];
+                if (c == '\\') {
+                    ++i;  // an escaped character
+                } else if (c == '`' && !math) {
+                    code = !code;
+                } else if (c == '$' && !code) {
+                    math = !math;
+                } else if (c == '*' && !code && !math) {
+                    std::size_t run = 1;
+                    while (i + run < line.size() && line[i + run] == '*') ++run;
+                    if (run == 2) tokens.push_back(at + i);
+                    i += run - 1;
+                }
+            }
+        }
+        at = end + 1;
+    }
+    endParagraph();
+    return bad;
+}
+
 }  // namespace ns::lessons

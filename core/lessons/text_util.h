@@ -33,4 +33,9 @@ std::string listOr(const std::vector<std::string>& words);
 // between two Chinese characters (or Chinese punctuation), outside fenced code and hard breaks.
 std::string joinCjkLineBreaks(std::string_view markdown);
 
+// Byte offsets of closing "**" that CommonMark will not close because they stand between
+// punctuation and a character ("**按播放。**然后" shows its asterisks; "**按播放**。然后" is
+// bold). Pairs are counted per paragraph; code and escaped asterisks are skipped.
+std::vector<std::size_t> unclosableStrong(std::string_view markdown);
+
 }  // namespace ns::lessons

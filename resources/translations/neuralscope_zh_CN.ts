@@ -1637,10 +1637,6 @@ Test accuracy %2</source>
         <translation>感知机显示 %1 任务</translation>
     </message>
     <message>
-        <source>The probe at x %1</source>
-        <translation>探针位置 x %1</translation>
-    </message>
-    <message>
         <source>Lab: training loss below %1</source>
         <translation>实验室：训练损失低于 %1</translation>
     </message>
@@ -1675,6 +1671,10 @@ Test accuracy %2</source>
     <message>
         <source>now %1</source>
         <translation>当前 %1</translation>
+    </message>
+    <message>
+        <source>The probe %1</source>
+        <translation>探针位置%1</translation>
     </message>
 </context>
 <context>

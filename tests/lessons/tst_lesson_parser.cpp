@@ -207,6 +207,18 @@ private slots:
         QCOMPARE(QString::fromStdString(lessons::joinCjkLineBreaks(markdown.toStdString())), joined);
     }
 
+    void findsBoldThatCannotClose() {
+        using lessons::unclosableStrong;
+        QCOMPARE(unclosableStrong("按**播放**。然后").size(), std::size_t(0));
+        QCOMPARE(unclosableStrong("**按播放。**然后"), std::vector<std::size_t>{std::string("**按播放。").size()});
+        QCOMPARE(unclosableStrong("**Play.**Then").size(), std::size_t(1));
+        QCOMPARE(unclosableStrong("**Play.** Then").size(), std::size_t(0));  // a space after: closes
+        QCOMPARE(unclosableStrong("完成。**下一步**继续").size(), std::size_t(0));  // an opening after 。 is fine
+        QCOMPARE(unclosableStrong("`**a。**b` and $a**b$").size(), std::size_t(0));  // code and formulas
+        QCOMPARE(unclosableStrong("```\n**a。**b\n```").size(), std::size_t(0));
+        QCOMPARE(unclosableStrong("**a。\n\n**b").size(), std::size_t(0));  // unpaired: no guess
+    }
+
     void suggestsTheClosestName() {
         const std::vector<std::string> keys{"view", "learning_rate", "epochs", "sample", "speed"};
         QCOMPARE(closestMatch("learnig_rate", keys), std::string("learning_rate"));
