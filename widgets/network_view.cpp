@@ -64,9 +64,11 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b) {
     return std::sqrt(QPointF::dotProduct(q, q));
 }
 
-// A label with a white rounded background, so it reads over edges.
+// A label with a white rounded background, so it reads over edges. With `placed`, a label that
+// would cover one drawn before moves away from it (up for shift < 0, down for shift > 0): a
+// layer's δ labels and the next layer's z labels share the space between the columns.
 void drawTag(QPainter& painter, const QRectF& box, const QString& text, const QColor& ink,
-             Qt::Alignment align) {
+             Qt::Alignment align, std::vector<QRectF>* placed = nullptr, int shift = 0) {
     const QFontMetricsF metrics(painter.font());
     const double w = metrics.horizontalAdvance(text) + 8;
     QRectF r(0, 0, w, metrics.height() + 2);
@@ -74,6 +76,15 @@ void drawTag(QPainter& painter, const QRectF& box, const QString& text, const QC
     else if (align & Qt::AlignLeft) r.moveLeft(box.left());
     else r.moveCenter(QPointF(box.center().x(), r.center().y()));
     r.moveTop(box.center().y() - r.height() / 2);
+    if (placed) {
+        auto covers = [&](const QRectF& candidate) {
+            return std::any_of(placed->begin(), placed->end(),
+                               [&](const QRectF& other) { return other.intersects(candidate); });
+        };
+        for (int tries = 0; shift != 0 && tries < 3 && covers(r); ++tries)
+            r.translate(0, shift * (r.height() * 0.6));
+        placed->push_back(r);
+    }
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 225));
     painter.drawRoundedRect(r, 4, 4);
@@ -583,6 +594,7 @@ void NetworkView::paintStepper(QPainter& painter) {
     // Neurons: a inside (x for the input layer), z to the left, δ to the right.
     const QFont valueFont = theme::mathFont(std::clamp(radius * 0.45, 9.0, 14.0));
     const QFont tagFont = theme::mathFont(std::clamp(radius * 0.45, 10.0, 13.0));
+    std::vector<QRectF> tags;
     for (int l = 0; l <= L; ++l) {
         const int units = network_.sizes()[static_cast<std::size_t>(l)];
         for (int j = 0; j < units; ++j) {
@@ -627,12 +639,12 @@ void NetworkView::paintStepper(QPainter& painter) {
             const ValueId zId{Quantity::Z, l, j, 0}, dId{Quantity::Delta, l, j, 0};
             if (computed(zId))
                 drawTag(painter, QRectF(c.x() - radius - 200, c.y() - radius * 0.9, 200 - 2, radius * 0.9),
-                        QStringLiteral("z ") + stepValue(steps.valueOf(zId)), theme::ink(), Qt::AlignRight);
+                        QStringLiteral("z ") + stepValue(steps.valueOf(zId)), theme::ink(), Qt::AlignRight, &tags, -1);
             if (computed(dId)) {
                 const double d = steps.valueOf(dId);
                 drawTag(painter, QRectF(c.x() + radius + 2, c.y() + radius * 0.1, 200, radius * 0.9),
                         QStringLiteral("δ ") + stepValue(d),
-                        d >= 0 ? theme::gradientPositive() : theme::gradientNegative(), Qt::AlignLeft);
+                        d >= 0 ? theme::gradientPositive() : theme::gradientNegative(), Qt::AlignLeft, &tags, 1);
             }
         }
     }
