@@ -88,6 +88,28 @@ private:
         return true;
     }
 
+    // Data rows (lesson, step) of the shipped steps whose check looks at the lab, or does not.
+    static int addCheckRows(bool lab) {
+        QTest::addColumn<QString>("lesson");
+        QTest::addColumn<QString>("step");
+        LessonLibrary library;
+        library.loadShipped();
+        int rows = 0;
+        for (const ChapterEntry& c : library.chapters())
+            for (int i : c.lessons) {
+                const LessonEntry& e = library.entry(i);
+                for (const lessons::Step& s : e.lesson->steps) {
+                    if (!s.check) continue;
+                    const auto& conditions = s.check->conditions;
+                    if (std::any_of(conditions.begin(), conditions.end(), lessons::isLabCondition) != lab) continue;
+                    const QString id = QString::fromStdString(s.id);
+                    QTest::newRow(qPrintable(e.id() + QLatin1Char('/') + id)) << e.id() << id;
+                    ++rows;
+                }
+            }
+        return rows;
+    }
+
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
@@ -355,22 +377,7 @@ private slots:
     // Every check outside the lab can be reached through the intents the app's controls use:
     // a student can finish every step. (The lab's checks: labChecksAreReachedInTheLab.)
     void everyCheckCanBeReached_data() {
-        QTest::addColumn<QString>("lesson");
-        QTest::addColumn<QString>("step");
-        LessonLibrary library;
-        library.loadShipped();
-        int rows = 0;
-        for (const ChapterEntry& c : library.chapters())
-            for (int i : c.lessons) {
-                const LessonEntry& e = library.entry(i);
-                for (const lessons::Step& s : e.lesson->steps)
-                    if (s.check && std::none_of(s.check->conditions.begin(), s.check->conditions.end(),
-                                                [](const Condition& c) { return lessons::isLabCondition(c); })) {
-                        const QString id = QString::fromStdString(s.id);
-                        QTest::newRow(qPrintable(e.id() + QLatin1Char('/') + id)) << e.id() << id;
-                        ++rows;
-                    }
-            }
+        const int rows = addCheckRows(false);
         QVERIFY(rows >= 15);
     }
     void everyCheckCanBeReached() {
@@ -454,22 +461,7 @@ private slots:
     }
 
     void labChecksAreReachedInTheLab_data() {
-        QTest::addColumn<QString>("lesson");
-        QTest::addColumn<QString>("step");
-        LessonLibrary library;
-        library.loadShipped();
-        int rows = 0;
-        for (const ChapterEntry& c : library.chapters())
-            for (int i : c.lessons) {
-                const LessonEntry& e = library.entry(i);
-                for (const lessons::Step& s : e.lesson->steps)
-                    if (s.check && std::any_of(s.check->conditions.begin(), s.check->conditions.end(),
-                                               [](const Condition& c) { return lessons::isLabCondition(c); })) {
-                        const QString id = QString::fromStdString(s.id);
-                        QTest::newRow(qPrintable(e.id() + QLatin1Char('/') + id)) << e.id() << id;
-                        ++rows;
-                    }
-            }
+        const int rows = addCheckRows(true);
         QVERIFY(rows >= 4);
     }
 
