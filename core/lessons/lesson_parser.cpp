@@ -1370,27 +1370,13 @@ private:
     };
 
     static std::optional<Fence> fenceOpen(std::string_view line, int number, std::string* info) {
-        std::size_t indent = 0;
-        while (indent < line.size() && line[indent] == ' ') ++indent;
-        if (indent > 3 || indent >= line.size()) return std::nullopt;
-        const char c = line[indent];
-        if (c != '`' && c != '~') return std::nullopt;
-        std::size_t n = indent;
-        while (n < line.size() && line[n] == c) ++n;
-        if (n - indent < 3) return std::nullopt;
-        const std::string_view rest = line.substr(n);
-        if (c == '`' && rest.find('`') != std::string_view::npos) return std::nullopt;
-        if (info) *info = std::string(trim(rest));
-        return Fence{c, n - indent, number};
+        const auto opening = codeFenceOpening(line, info);
+        if (!opening) return std::nullopt;
+        return Fence{opening->c, opening->length, number};
     }
 
     static bool fenceCloses(const Fence& fence, std::string_view line) {
-        std::size_t indent = 0;
-        while (indent < line.size() && line[indent] == ' ') ++indent;
-        if (indent > 3) return false;
-        std::size_t n = indent;
-        while (n < line.size() && line[n] == fence.c) ++n;
-        return n - indent >= fence.length && trim(line.substr(n)).empty();
+        return closesCodeFence({fence.c, fence.length}, line);
     }
 
     struct OpenStep {

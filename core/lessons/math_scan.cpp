@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 namespace ns::lessons {
 
@@ -26,9 +27,9 @@ public:
             std::size_t lineEnd = text_.find('\n', lineStart);
             if (lineEnd == std::string_view::npos) lineEnd = text_.size();
             const std::string_view line = text_.substr(lineStart, lineEnd - lineStart);
-            if (fenceChar_ != 0) {
-                if (closesFence(line)) fenceChar_ = 0;
-            } else if (!opensFence(line)) {
+            if (fence_) {
+                if (closesCodeFence(*fence_, line)) fence_.reset();
+            } else if (!(fence_ = codeFenceOpening(line))) {
                 lineEnd = scanLine(lineStart, lineEnd);
             }
             lineStart = lineEnd + 1;
@@ -55,34 +56,6 @@ private:
 
     void problem(std::size_t offset, std::string message) {
         result_.problems.push_back({positionOf(offset), std::move(message)});
-    }
-
-    static std::size_t indentOf(std::string_view line) {
-        std::size_t i = 0;
-        while (i < line.size() && line[i] == ' ') ++i;
-        return i;
-    }
-
-    bool opensFence(std::string_view line) {
-        const std::size_t indent = indentOf(line);
-        if (indent > 3 || indent >= line.size()) return false;
-        const char c = line[indent];
-        if (c != '`' && c != '~') return false;
-        std::size_t n = indent;
-        while (n < line.size() && line[n] == c) ++n;
-        if (n - indent < 3) return false;
-        if (c == '`' && line.substr(n).find('`') != std::string_view::npos) return false;
-        fenceChar_ = c;
-        fenceLength_ = n - indent;
-        return true;
-    }
-
-    bool closesFence(std::string_view line) const {
-        const std::size_t indent = indentOf(line);
-        if (indent > 3) return false;
-        std::size_t n = indent;
-        while (n < line.size() && line[n] == fenceChar_) ++n;
-        return n - indent >= fenceLength_ && trim(line.substr(n)).empty();
     }
 
     // The end of the paragraph that contains offset: the next blank line or the end.
@@ -232,8 +205,7 @@ private:
     std::string_view text_;
     Position origin_;
     bool exact_;
-    char fenceChar_ = 0;
-    std::size_t fenceLength_ = 0;
+    std::optional<CodeFence> fence_;
     MathScan result_;
 };
 

@@ -133,6 +133,38 @@ std::string listOr(const std::vector<std::string>& words) {
 
 namespace {
 
+std::size_t spacesBefore(std::string_view line) {
+    std::size_t indent = 0;
+    while (indent < line.size() && line[indent] == ' ') ++indent;
+    return indent;
+}
+
+}  // namespace
+
+std::optional<CodeFence> codeFenceOpening(std::string_view line, std::string* info) {
+    const std::size_t indent = spacesBefore(line);
+    if (indent > 3 || indent >= line.size()) return std::nullopt;
+    const char c = line[indent];
+    if (c != '`' && c != '~') return std::nullopt;
+    std::size_t n = indent;
+    while (n < line.size() && line[n] == c) ++n;
+    if (n - indent < 3) return std::nullopt;
+    const std::string_view rest = line.substr(n);
+    if (c == '`' && rest.find('`') != std::string_view::npos) return std::nullopt;
+    if (info) *info = std::string(trim(rest));
+    return CodeFence{c, n - indent};
+}
+
+bool closesCodeFence(const CodeFence& fence, std::string_view line) {
+    const std::size_t indent = spacesBefore(line);
+    if (indent > 3) return false;
+    std::size_t n = indent;
+    while (n < line.size() && line[n] == fence.c) ++n;
+    return n - indent >= fence.length && trim(line.substr(n)).empty();
+}
+
+namespace {
+
 // The code point that starts at `at`, and its length (a broken sequence counts as one byte).
 std::pair<char32_t, std::size_t> decodeAt(std::string_view text, std::size_t at) {
     const auto b = static_cast<unsigned char>(text[at]);
@@ -163,13 +195,18 @@ bool isSharedPunctuation(char32_t c) { return (c >= 0x2014 && c <= 0x201D) || c 
 std::string joinCjkLineBreaks(std::string_view markdown) {
     std::string out;
     out.reserve(markdown.size());
-    bool fenced = false;
+    std::optional<CodeFence> fence;
     std::size_t at = 0;
     while (at < markdown.size()) {
         const std::size_t end = std::min(markdown.find('\n', at), markdown.size());
         const std::string_view line = markdown.substr(at, end - at);
         const std::string_view body = trim(line);
-        if (startsWith(body, "```") || startsWith(body, "~~~")) fenced = !fenced;
+        if (fence) {
+            if (closesCodeFence(*fence, line)) fence.reset();
+        } else {
+            fence = codeFenceOpening(line);
+        }
+        const bool fenced = fence.has_value();
         out.append(line);
         at = end;
         if (at >= markdown.size()) break;
@@ -217,18 +254,16 @@ std::vector<std::size_t> unclosableStrong(std::string_view markdown) {
             }
         tokens.clear();
     };
-    bool fenced = false;
+    std::optional<CodeFence> fence;
     std::size_t at = 0;
     while (at < markdown.size()) {
         const std::size_t end = std::min(markdown.find('\n', at), markdown.size());
         const std::string_view line = markdown.substr(at, end - at);
-        const std::string_view body = trim(line);
-        if (startsWith(body, "```") || startsWith(body, "~~~")) {
+        if (fence) {
+            if (closesCodeFence(*fence, line)) fence.reset();
+        } else if ((fence = codeFenceOpening(line)) || trim(line).empty()) {
             endParagraph();
-            fenced = !fenced;
-        } else if (body.empty()) {
-            endParagraph();
-        } else if (!fenced) {
+        } else {
             bool code = false, math = false;
             for (std::size_t i = 0; i < line.size(); ++i) {
                 const char c = line[i];

@@ -28,6 +28,16 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
 // "a, b or c"
 std::string listOr(const std::vector<std::string>& words);
 
+// A CommonMark code fence: a line of 3 or more ` or ~ indented at most 3 spaces (a ` fence's
+// info text may hold no `). `info` gets the text after the fence. A fence closes on a line of
+// the same character, at least as long, with nothing after it.
+struct CodeFence {
+    char c = 0;
+    std::size_t length = 0;
+};
+std::optional<CodeFence> codeFenceOpening(std::string_view line, std::string* info = nullptr);
+bool closesCodeFence(const CodeFence& fence, std::string_view line);
+
 // Markdown turns a line break inside a paragraph into a space, which Chinese text does not
 // have: "垃圾邮件\n过滤器" would read "垃圾邮件 过滤器". Joins such lines where the break falls
 // between two Chinese characters (or Chinese punctuation), outside fenced code and hard breaks.
