@@ -3,11 +3,11 @@
 # `neuralscope-cli lint --formulas-out` — which lints the lessons too, so the build fails on a
 # broken lesson or on any formula MathJax cannot typeset.
 target_sources(neuralscope_app PRIVATE
-  lesson_instruments.cpp lesson_instruments.h
-  lesson_library.cpp lesson_library.h
-  lesson_mode.cpp lesson_mode.h
-  lesson_panel.cpp lesson_panel.h
-  lesson_session.cpp lesson_session.h
+  lessons/lesson_instruments.cpp lessons/lesson_instruments.h
+  lessons/lesson_library.cpp lessons/lesson_library.h
+  lessons/lesson_mode.cpp lessons/lesson_mode.h
+  lessons/lesson_panel.cpp lessons/lesson_panel.h
+  lessons/lesson_session.cpp lessons/lesson_session.h
 )
 
 set(lessons_source ${PROJECT_SOURCE_DIR}/lessons)

@@ -1,12 +1,12 @@
 // neuralscope: the desktop app. See README for the command line.
-#include "language.h"
-#include "lesson_mode.h"
-#include "main_window.h"
-#include "session_model.h"
-#include "step_inspector.h"
-#include "size_limits.h"
-#include "theme.h"
-#include "training_curve.h"
+#include "shell/language.h"
+#include "lessons/lesson_mode.h"
+#include "shell/main_window.h"
+#include "network/session_model.h"
+#include "network/step_inspector.h"
+#include "base/size_limits.h"
+#include "common/theme.h"
+#include "network/training_curve.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

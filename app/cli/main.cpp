@@ -1,11 +1,11 @@
 // neuralscope-cli: the core's math from the command line (see README, "Command line").
 // Exit status: 0 success, 2 bad input or usage (one line on stderr naming what to fix).
-#include "dataset.h"
-#include "lint.h"
-#include "size_limits.h"
+#include "mlp/dataset.h"
+#include "lessons/lint.h"
+#include "base/size_limits.h"
 #include "trace_json.h"
-#include "trainer.h"
-#include "worksheet.h"
+#include "mlp/trainer.h"
+#include "stepper/worksheet.h"
 
 #include <cerrno>
 #include <chrono>

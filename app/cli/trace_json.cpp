@@ -1,6 +1,6 @@
 #include "trace_json.h"
 
-#include "size_limits.h"
+#include "base/size_limits.h"
 
 #include <cmath>
 

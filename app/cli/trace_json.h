@@ -1,8 +1,8 @@
 #pragma once
 // The JSON contract of `neuralscope-cli trace` (README, "Command line"): a network, a batch and
 // its targets in; the full trace out.
-#include "loss.h"
-#include "mlp.h"
+#include "base/loss.h"
+#include "mlp/mlp.h"
 
 #include <nlohmann/json.hpp>
 

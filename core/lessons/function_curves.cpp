@@ -1,7 +1,7 @@
-#include "function_curves.h"
+#include "lessons/function_curves.h"
 
-#include "activation_curves.h"
-#include "lab_loss.h"
+#include "base/activation_curves.h"
+#include "lab/lab_loss.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -4,7 +4,7 @@
 // against the prediction for a fixed target — over [y − 3, y + 3] for mse, mae and huber,
 // over (0, 1) for bce and focal (γ = 2, α_t = 1) — from the lab core's lossCurve and
 // labOutputDelta, the functions training uses.
-#include "lesson.h"
+#include "lessons/lesson.h"
 
 #include <string>
 #include <vector>

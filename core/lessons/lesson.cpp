@@ -1,6 +1,6 @@
-#include "lesson.h"
+#include "lessons/lesson.h"
 
-#include "text_util.h"
+#include "lessons/text_util.h"
 
 #include <algorithm>
 #include <charconv>

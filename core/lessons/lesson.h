@@ -3,15 +3,15 @@
 // and Simplified Chinese and may carry a scene (the app state it sets up), a check (a condition
 // the student must reach) and a quiz. The file format is described in lessons/FORMAT.md; this
 // is what lesson_parser.h turns a file into. Qt-free: the command-line linter uses it too.
-#include "activation.h"
-#include "backprop_steps.h"
-#include "lab_data.h"
-#include "lab_loss.h"
-#include "loss.h"
-#include "lr_schedule.h"
-#include "mlp.h"
-#include "optimizer.h"
-#include "regularization.h"
+#include "base/activation.h"
+#include "stepper/backprop_steps.h"
+#include "lab/lab_data.h"
+#include "lab/lab_loss.h"
+#include "base/loss.h"
+#include "lab/lr_schedule.h"
+#include "mlp/mlp.h"
+#include "lab/optimizer.h"
+#include "lab/regularization.h"
 
 #include <cstdint>
 #include <optional>

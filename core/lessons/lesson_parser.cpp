@@ -1,7 +1,7 @@
-#include "lesson_parser.h"
+#include "lessons/lesson_parser.h"
 
-#include "size_limits.h"
-#include "text_util.h"
+#include "base/size_limits.h"
+#include "lessons/text_util.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -3,8 +3,8 @@
 // body split into steps and language blocks, every key and value checked against the format,
 // every formula located. Problems come back as diagnostics that name the file, line and column,
 // what was expected and what was found; a lesson with any problem is not returned.
-#include "lesson.h"
-#include "math_scan.h"
+#include "lessons/lesson.h"
+#include "lessons/math_scan.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "lint.h"
+#include "lessons/lint.h"
 
-#include "text_util.h"
+#include "lessons/text_util.h"
 
 #include <nlohmann/json.hpp>
 

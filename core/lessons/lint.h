@@ -4,7 +4,7 @@
 // lessons can tell (unique ids and orders, prerequisites, chapter numbers), and typesets every
 // formula with MathJax through Node.js when it is available, so a formula MathJax cannot
 // typeset is an error with its file, line and column.
-#include "lesson_parser.h"
+#include "lessons/lesson_parser.h"
 
 #include <optional>
 #include <ostream>

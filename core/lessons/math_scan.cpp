@@ -1,6 +1,6 @@
-#include "math_scan.h"
+#include "lessons/math_scan.h"
 
-#include "text_util.h"
+#include "lessons/text_util.h"
 
 #include <algorithm>
 #include <cctype>

@@ -3,7 +3,7 @@
 // outside `code` spans and fenced code blocks, with \$ for a literal dollar sign. The app
 // replaces each span with its typeset image before handing the Markdown to QTextDocument; the
 // linter checks each formula statically here and with MathJax (lint.h).
-#include "lesson.h"
+#include "lessons/lesson.h"
 
 #include <cstddef>
 #include <string>

@@ -1,4 +1,4 @@
-#include "perceptron.h"
+#include "lessons/perceptron.h"
 
 namespace ns::lessons {
 

@@ -6,7 +6,7 @@
 // applied to the samples in order, pass after pass, until a pass makes no mistake. Also the
 // M-P neuron of seed 004 (a threshold unit with hand-set weights) and a hand-built network of
 // two hidden threshold units and an output unit, which computes XOR.
-#include "lesson.h"
+#include "lessons/lesson.h"
 
 #include <array>
 #include <vector>

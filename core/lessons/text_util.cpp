@@ -1,4 +1,4 @@
-#include "text_util.h"
+#include "lessons/text_util.h"
 
 #include <algorithm>
 #include <cctype>

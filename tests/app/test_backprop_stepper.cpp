@@ -2,13 +2,13 @@
 // clicking the highlighted neuron or edge, every number the inspector shows checked against a
 // trace computed here with the core, the update against one core training step; back then
 // next; an edit of a weight and its undo; keyboard use; the graph view; the worksheet export.
-#include "language.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "neuron_graph_view.h"
-#include "session_model.h"
-#include "step_inspector.h"
-#include "worksheet.h"
+#include "shell/language.h"
+#include "shell/main_window.h"
+#include "network/network_view.h"
+#include "network/neuron_graph_view.h"
+#include "network/session_model.h"
+#include "network/step_inspector.h"
+#include "stepper/worksheet.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,9 @@
 // The main window as a student uses it: keys, buttons, the live curve, language switching.
-#include "language.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "session_model.h"
-#include "training_curve.h"
+#include "shell/language.h"
+#include "shell/main_window.h"
+#include "network/network_view.h"
+#include "network/session_model.h"
+#include "network/training_curve.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,5 +1,5 @@
 // The app-side model: undoable settings, the selected sample's trace, batched notifications.
-#include "session_model.h"
+#include "network/session_model.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>

@@ -1,6 +1,6 @@
 // SessionModel in backprop mode: the cursor over the core's events, the selection, the neuron
 // graph's walk, and undoable edits that recompute the whole step.
-#include "session_model.h"
+#include "network/session_model.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>

@@ -3,9 +3,9 @@
 // eqs. 7–16, §2.6 eqs. 22–26, §3.2 forward pass), used by the core tests as the yardstick the
 // core is held against. It shares no code with core/*.cpp: it reads the weights out of an
 // ns::Mlp and uses the enums and Eigen types, nothing else.
-#include "activation.h"
-#include "loss.h"
-#include "mlp.h"
+#include "base/activation.h"
+#include "base/loss.h"
+#include "mlp/mlp.h"
 
 #include <QString>
 

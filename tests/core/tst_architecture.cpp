@@ -2,7 +2,7 @@
 // hidden layer, empty or oversized layers, too many layers or parameters. Each is refused by
 // Mlp::checkArchitecture with a message naming the field and the limit, and the constructor
 // throws std::invalid_argument with the same message.
-#include "mlp.h"
+#include "mlp/mlp.h"
 
 #include <QTest>
 

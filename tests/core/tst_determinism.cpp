@@ -1,9 +1,9 @@
 // Reproducibility: training gives bitwise identical weights at any thread count (the chunked,
 // fixed-order reduction of ParallelOptions), a seed fixes the initial weights and the data, and
 // the initial weights have the textbook's He scale (seed 001 §3.2: randn · √(2/fan_in)).
-#include "dataset.h"
-#include "mlp.h"
-#include "trainer.h"
+#include "mlp/dataset.h"
+#include "mlp/mlp.h"
+#include "mlp/trainer.h"
 
 #include <QTest>
 

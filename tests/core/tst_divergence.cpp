@@ -1,8 +1,8 @@
 // A learning rate far too large makes gradient descent blow up. The trainer must notice, say so,
 // keep the last finite weights and refuse to move until it is reset (trainer.h).
-#include "dataset.h"
-#include "mlp.h"
-#include "trainer.h"
+#include "mlp/dataset.h"
+#include "mlp/mlp.h"
+#include "mlp/trainer.h"
 
 #include <QTest>
 

@@ -5,9 +5,9 @@
 // separate implementation of the textbook's formulas, so the core's gradients are checked against
 // the definition of the loss, not against the core's own forward pass. Also the kinks: ReLU'(0) = 0
 // and LeakyReLU'(0) = α (seed 001 eqs. 12, 14), element-wise and inside a network.
-#include "activation.h"
-#include "loss.h"
-#include "mlp.h"
+#include "base/activation.h"
+#include "base/loss.h"
+#include "mlp/mlp.h"
 #include "reference_math.h"
 
 #include <QStringList>

@@ -3,10 +3,10 @@
 // 4-8-4-1 ReLU/ReLU/sigmoid network with He initialisation, binary cross-entropy and full-batch
 // gradient descent at η = 0.01 for 1000 epochs. The textbook expects the loss to fall and the
 // classifier to learn the rule.
-#include "dataset.h"
-#include "loss.h"
-#include "mlp.h"
-#include "trainer.h"
+#include "mlp/dataset.h"
+#include "base/loss.h"
+#include "mlp/mlp.h"
+#include "mlp/trainer.h"
 
 #include <QTest>
 

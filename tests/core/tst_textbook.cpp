@@ -1,9 +1,9 @@
 // Values the textbook states or that follow from its formulas by hand (seed 001 §2.3 activations,
 // §2.6 losses, §3 the 4-8-4-1 network), and the numerical stability the textbook asks for
 // (§3.2 clips z before exp and p before log).
-#include "activation.h"
-#include "loss.h"
-#include "mlp.h"
+#include "base/activation.h"
+#include "base/loss.h"
+#include "mlp/mlp.h"
 #include "reference_math.h"
 
 #include <QTest>

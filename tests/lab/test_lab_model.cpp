@@ -1,9 +1,9 @@
 // The training lab's model: its undoable edits, training on the worker thread, what it computes
 // for the views (all from the core), CSV import and the save file, including every way a file
 // can be refused without touching the lab.
-#include "grid.h"
-#include "lab_model.h"
-#include "parameters.h"
+#include "lab/grid.h"
+#include "lab/lab_model.h"
+#include "mlp/parameters.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,16 +1,16 @@
 // The training lab window as a student uses it: keys, controls, clicks on the plot, the threshold
 // slider, the divergence banner, exporting every plot, and screenshots of every view (written to
 // $NEURALSCOPE_LAB_SHOTS when set, and checked for content either way).
-#include "activation_explorer.h"
-#include "decision_boundary_view.h"
-#include "lab_curves.h"
-#include "lab_network_view.h"
-#include "lab_window.h"
-#include "language.h"
-#include "loss_explorer.h"
-#include "main_window.h"
-#include "session_model.h"
-#include "metrics_panel.h"
+#include "lab/activation_explorer.h"
+#include "lab/decision_boundary_view.h"
+#include "lab/lab_curves.h"
+#include "lab/lab_network_view.h"
+#include "lab/lab_window.h"
+#include "shell/language.h"
+#include "lab/loss_explorer.h"
+#include "shell/main_window.h"
+#include "network/session_model.h"
+#include "lab/metrics_panel.h"
 
 #include <QAction>
 #include <QApplication>

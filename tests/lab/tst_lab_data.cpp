@@ -1,9 +1,9 @@
 // The lab's data: generated sets (shape, labels, seed, split), input features, the grid the
 // decision boundary is drawn from, and CSV import with its line-numbered errors.
-#include "csv_import.h"
-#include "lab_features.h"
-#include "grid.h"
-#include "lab_data.h"
+#include "lab/csv_import.h"
+#include "lab/lab_features.h"
+#include "lab/grid.h"
+#include "lab/lab_data.h"
 
 #include <QTest>
 

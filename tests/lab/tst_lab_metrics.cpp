@@ -1,8 +1,8 @@
 // Metrics of seed 001 §2.7 on hand-built cases (eqs. 32–41), and the activation explorer's curves
 // (seed 001 §2.3, seed 004 §2).
-#include "activation_curves.h"
-#include "metrics.h"
-#include "random.h"
+#include "base/activation_curves.h"
+#include "lab/metrics.h"
+#include "base/random.h"
 
 #include <QTest>
 

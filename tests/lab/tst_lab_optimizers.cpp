@@ -1,13 +1,13 @@
 // Optimizers, learning-rate schedules, L1/L2 penalties, dropout and early stopping against values
 // worked out by hand from the textbook's formulas (seed 001 §5.1 eqs. 60–69, §5.3 eq. 74; seed
 // 002's optimizer, schedule and regularization formulas; seed 004 §2 early stopping).
-#include "dropout.h"
-#include "early_stopping.h"
-#include "lr_schedule.h"
-#include "optimizer.h"
-#include "parameters.h"
-#include "random.h"
-#include "regularization.h"
+#include "lab/dropout.h"
+#include "lab/early_stopping.h"
+#include "lab/lr_schedule.h"
+#include "lab/optimizer.h"
+#include "mlp/parameters.h"
+#include "base/random.h"
+#include "lab/regularization.h"
 
 #include <QTest>
 

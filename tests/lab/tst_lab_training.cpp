@@ -2,15 +2,15 @@
 // core's Mlp::forwardBackward where both apply, its gradients equal central differences where
 // only it applies, focal loss has the values of eq. 27 worked by hand, and the trainer's epochs
 // are reproducible, stop when told to and pause on divergence.
-#include "dataset.h"
-#include "dropout.h"
-#include "lab_loss.h"
-#include "lab_network.h"
-#include "lab_data.h"
-#include "lab_features.h"
-#include "lab_trainer.h"
-#include "parameters.h"
-#include "random.h"
+#include "mlp/dataset.h"
+#include "lab/dropout.h"
+#include "lab/lab_loss.h"
+#include "lab/lab_network.h"
+#include "lab/lab_data.h"
+#include "lab/lab_features.h"
+#include "lab/lab_trainer.h"
+#include "mlp/parameters.h"
+#include "base/random.h"
 
 #include <QTest>
 

@@ -3,17 +3,17 @@
 // (and not before), quizzes are graded in the panel, progress survives a restart, F5 reloads an
 // edited lesson at the same step, a broken lesson shows its problems without blocking the
 // others, presenter mode enlarges the text, and formulas are typeset (or shown as TeX).
-#include "formula_book.h"
-#include "lab_model.h"
-#include "lab_window.h"
-#include "language.h"
-#include "lesson_instruments.h"
-#include "lesson_mode.h"
-#include "lesson_panel.h"
-#include "lesson_text_view.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "session_model.h"
+#include "lessons/formula_book.h"
+#include "lab/lab_model.h"
+#include "lab/lab_window.h"
+#include "shell/language.h"
+#include "lessons/lesson_instruments.h"
+#include "lessons/lesson_mode.h"
+#include "lessons/lesson_panel.h"
+#include "lessons/lesson_text_view.h"
+#include "shell/main_window.h"
+#include "network/network_view.h"
+#include "network/session_model.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -1,9 +1,9 @@
 // The math behind the lessons' own views: the perceptron of Algorithm 1 (seed 001 §2.1) on the
 // logic gates, the hand-built hidden layer for XOR, and the function plots' values and slopes,
 // which come from the core's activations and the lab core's losses.
-#include "function_curves.h"
-#include "lesson_parser.h"
-#include "perceptron.h"
+#include "lessons/function_curves.h"
+#include "lessons/lesson_parser.h"
+#include "lessons/perceptron.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -1,10 +1,10 @@
 // The lesson format as the app reads it: the complete example of lessons/FORMAT.md parsed into
 // the model, quiz grading, formula scanning with exact positions, did-you-mean suggestions, and
 // malformed input that must come back as diagnostics, never as a crash or an exception.
-#include "backprop_steps.h"
-#include "lesson_parser.h"
-#include "math_scan.h"
-#include "text_util.h"
+#include "stepper/backprop_steps.h"
+#include "lessons/lesson_parser.h"
+#include "lessons/math_scan.h"
+#include "lessons/text_util.h"
 
 #include <QFile>
 #include <QtTest>

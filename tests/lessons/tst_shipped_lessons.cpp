@@ -1,7 +1,7 @@
 // The lessons that ship with the app: chapters 1–2 of the course notes as nine lessons in the
 // order of the curriculum, each with at least three steps, a scene the app applies now, a quiz,
 // and real text in both languages (English blocks without Chinese, Chinese blocks with it).
-#include "lesson_parser.h"
+#include "lessons/lesson_parser.h"
 
 #include <QDir>
 #include <QDirIterator>

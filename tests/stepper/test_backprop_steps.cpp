@@ -1,8 +1,8 @@
 // The stepper's event list (core/backprop_steps): textbook order, every value equal to the
 // core's trace, the update equal to one Trainer step, formulas as a student would write them.
-#include "backprop_steps.h"
-#include "dataset.h"
-#include "trainer.h"
+#include "stepper/backprop_steps.h"
+#include "mlp/dataset.h"
+#include "mlp/trainer.h"
 
 #include <QTest>
 

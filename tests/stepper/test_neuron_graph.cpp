@@ -1,7 +1,7 @@
 // The computational graph of one neuron (seed 000 Algorithm 1): the gradients its reverse
 // topological walk accumulates are the backpropagation trace's δ, ∂L/∂W and ∂L/∂b.
-#include "dataset.h"
-#include "neuron_graph.h"
+#include "mlp/dataset.h"
+#include "stepper/neuron_graph.h"
 
 #include <QTest>
 

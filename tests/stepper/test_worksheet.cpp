@@ -2,9 +2,9 @@
 // full precision, the Markdown has an exercise line and a solution for every event, in English
 // and Simplified Chinese. (The CLI's output for a fixed net is compared with hand-computed files
 // by compare_worksheet.py.)
-#include "backprop_steps.h"
-#include "dataset.h"
-#include "worksheet.h"
+#include "stepper/backprop_steps.h"
+#include "mlp/dataset.h"
+#include "stepper/worksheet.h"
 
 #include <QStringList>
 #include <QTest>

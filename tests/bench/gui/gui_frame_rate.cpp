@@ -1,10 +1,10 @@
 // Measures how often the network view and the loss curve are redrawn while the textbook
 // network trains as fast as the core allows, and how long the GUI thread ever waits.
-#include "language.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "session_model.h"
-#include "training_curve.h"
+#include "shell/language.h"
+#include "shell/main_window.h"
+#include "network/network_view.h"
+#include "network/session_model.h"
+#include "network/training_curve.h"
 
 #include <QAction>
 #include <QApplication>

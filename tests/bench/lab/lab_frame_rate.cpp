@@ -3,11 +3,11 @@
 // network on the 100×100 grid and redraws the decision boundary (and the rest of the lab window)
 // for every snapshot. Prints frames per second, epochs per second and the longest wait of the GUI
 // thread. Speed is measured here, never asserted in a test.
-#include "decision_boundary_view.h"
-#include "grid.h"
-#include "lab_model.h"
-#include "lab_window.h"
-#include "language.h"
+#include "lab/decision_boundary_view.h"
+#include "lab/grid.h"
+#include "lab/lab_model.h"
+#include "lab/lab_window.h"
+#include "shell/language.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,9 +15,9 @@
 #include <QThread>
 #include <qcustomplot.h>
 
-#include "lab_curves.h"
-#include "lab_network_view.h"
-#include "metrics_panel.h"
+#include "lab/lab_curves.h"
+#include "lab/lab_network_view.h"
+#include "lab/metrics_panel.h"
 
 #include <algorithm>
 #include <vector>

@@ -4,8 +4,8 @@
 //   bash setup.sh test runs it for a bounded time (tests/lessons/CMakeLists.txt); by hand:
 //   build/release/tests/lessons/fuzz_lesson_parser -dict=tests/lessons/fuzz/lesson.dict \
 //       -max_total_time=600 CORPUS_DIR lessons tests/lessons/broken
-#include "lesson_parser.h"
-#include "math_scan.h"
+#include "lessons/lesson_parser.h"
+#include "lessons/math_scan.h"
 
 #include <algorithm>
 #include <cstddef>

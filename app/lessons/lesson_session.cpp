@@ -1,0 +1,398 @@
+#include "lessons/lesson_session.h"
+
+#include "lab/lab_model.h"
+#include "lessons/lesson_instruments.h"
+#include "network/session_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ns {
+
+using lessons::Condition;
+using lessons::View;
+
+namespace {
+
+bool isTrainingView(View v) { return v == View::Network || v == View::Stepper || v == View::Graph; }
+
+// The main window always trains the textbook's network; a scene may name it, not change it.
+bool textbookNetwork(const lessons::NetworkScene& n) {
+    return (!n.sizes || *n.sizes == lessons::textbookSizes()) &&
+           (!n.activations ||
+            *n.activations == std::vector<Activation>{Activation::Relu, Activation::Relu, Activation::Sigmoid}) &&
+           (!n.loss || *n.loss == LabLoss::Bce) && (!n.init || *n.init == Initialization::He) &&
+           (!n.seed || *n.seed == 43);
+}
+
+}  // namespace
+
+LessonSession::LessonSession(SessionModel* model, PerceptronModel* perceptron, FunctionModel* functions,
+                             LessonProgress* progress, QObject* parent)
+    : QObject(parent), model_(model), perceptron_(perceptron), functions_(functions), progress_(progress) {
+    connect(model_, &SessionModel::changed, this, &LessonSession::evaluate);
+    connect(perceptron_, &PerceptronModel::changed, this, &LessonSession::evaluate);
+    connect(functions_, &FunctionModel::changed, this, &LessonSession::evaluate);
+    // A scene that trains first (epochs: N) finishes when the training has: the stepper then
+    // takes the trained weights, and checks look at the new state, not the one before.
+    connect(model_, &SessionModel::batchFinished, this, [this] {
+        if (!pending_) return;
+        const lessons::Scene scene = *pending_;
+        pending_.reset();
+        applyStepper(scene);
+        emit sceneApplied();
+        evaluate();
+    });
+}
+
+QString LessonSession::lessonKey() const { return lesson_ ? QString::fromStdString(lesson_->id) : QString(); }
+
+bool LessonSession::open(const LessonEntry& entry, int step) {
+    if (!entry.ok()) return false;
+    entry_ = entry;
+    lesson_ = *entry.lesson;
+    sceneStep_ = -1;
+    int index = step;
+    if (index < 0) {
+        const QString last = progress_->lastLesson();
+        const QString key = entry.external ? QStringLiteral("file:") + entry.path : lessonKey();
+        if (last == key) index = lesson_->stepIndex(progress_->lastStep().toStdString());
+    }
+    enterStep(std::clamp(index, 0, stepCount() - 1), true);
+    return true;
+}
+
+bool LessonSession::reopen(const LessonEntry& entry) {
+    if (!entry.ok()) return false;
+    const std::string stepId = lesson_ ? step().id : std::string();
+    const int oldIndex = step_;
+    entry_ = entry;
+    lesson_ = *entry.lesson;
+    int index = lesson_->stepIndex(stepId);
+    if (index < 0) index = std::min(oldIndex, stepCount() - 1);
+    sceneStep_ = -1;  // the scene may have been edited: apply it again
+    enterStep(index, true);
+    return true;
+}
+
+void LessonSession::close() {
+    ++generation_;
+    pending_.reset();
+    lesson_.reset();
+    notApplied_.clear();
+    sceneStep_ = -1;
+    if (host_) {
+        host_->setControls({}, {});
+        host_->setHighlights({});
+        host_->showView(View::Network);
+    }
+    emit lessonClosed();
+}
+
+void LessonSession::goToStep(int index) {
+    if (!lesson_ || index < 0 || index >= stepCount()) return;
+    enterStep(index, true);
+}
+
+void LessonSession::next() { goToStep(step_ + 1); }
+void LessonSession::previous() { goToStep(step_ - 1); }
+
+void LessonSession::resetScene() {
+    if (!lesson_) return;
+    sceneStep_ = -1;
+    enterStep(step_, true);
+}
+
+void LessonSession::enterStep(int index, bool applyScene) {
+    step_ = index;
+    const QString key = lessonKey();
+    const QString id = QString::fromStdString(step().id);
+    progress_->markVisited(key, id);
+    progress_->setLast(entry_.external ? QStringLiteral("file:") + entry_.path : key, id);
+    reachedNow_ = false;
+    if (applyScene) {
+        // The scene in effect is the step's own, or the latest one before it.
+        int scene = -1;
+        for (int i = index; i >= 0; --i)
+            if (lesson_->steps[static_cast<std::size_t>(i)].scene) {
+                scene = i;
+                break;
+            }
+        if (step().scene || scene != sceneStep_) {
+            sceneStep_ = scene;
+            if (scene >= 0) {
+                apply(*lesson_->steps[static_cast<std::size_t>(scene)].scene);
+            } else {
+                notApplied_.clear();
+                if (host_) {
+                    host_->setControls({}, {});
+                    host_->setHighlights({});
+                }
+            }
+        }
+    }
+    emit stepChanged();
+    emit progressChanged();
+    evaluate();
+}
+
+void LessonSession::apply(const lessons::Scene& scene) {
+    ++generation_;
+    pending_.reset();
+    notApplied_.clear();
+    if (scene.view && host_) host_->showView(*scene.view);
+    if (scene.perceptron) perceptron_->start(*scene.perceptron);
+    if (scene.functions) functions_->start(*scene.functions);
+
+    if (scene.view == View::Lab) {
+        // Everything goes to the training lab, through the intents of its own controls.
+        LabModel* lab = host_ ? host_->openLab() : nullptr;
+        if (lab && lab != lab_) {
+            lab_ = lab;
+            connect(lab, &LabModel::changed, this, &LessonSession::evaluate);
+            connect(lab, &LabModel::batchFinished, this, &LessonSession::evaluate);
+        }
+        if (lab) applyLab(*lab, scene);
+        else notApplied_ << QStringLiteral("view: lab");
+        if (host_) {
+            host_->setControls(scene.locked, scene.hidden);
+            host_->setHighlights(scene.highlight);
+        }
+        emit sceneApplied();
+        return;
+    }
+    const bool training = scene.view && isTrainingView(*scene.view);
+    if (scene.view) {
+        // Whatever the step shows, nothing keeps running from the step before.
+        model_->setStepperPlaying(false);
+        if (model_->isPlaying()) model_->pause();
+        if (training) model_->setBackpropMode(false);
+    }
+    if (scene.learningRate) model_->setLearningRate(*scene.learningRate);
+    if (scene.speed) {
+        const auto& choices = SessionModel::speedChoices();
+        const auto it = std::find(choices.begin(), choices.end(), static_cast<double>(*scene.speed));
+        if (it != choices.end()) model_->setSpeedIndex(static_cast<int>(it - choices.begin()));
+    }
+    if (scene.sample) model_->setSelectedSample(*scene.sample - 1);
+
+    if (scene.network && !textbookNetwork(*scene.network)) notApplied_ << QStringLiteral("network");
+
+    if (host_) {
+        host_->setControls(scene.locked, scene.hidden);
+        host_->setHighlights(scene.highlight);
+    }
+    if (scene.epochs) {
+        // Back to the initial weights, then train; the rest waits for batchFinished.
+        pending_ = scene;
+        model_->reset();
+        model_->trainEpochs(*scene.epochs);
+        return;
+    }
+    applyStepper(scene);
+    emit sceneApplied();
+}
+
+void LessonSession::applyLab(LabModel& lab, const lessons::Scene& scene) {
+    if (scene.dataset) lab.setDatasetKind(*scene.dataset);
+    if (scene.samples) lab.setSamples(static_cast<int>(*scene.samples));
+    if (scene.noise) lab.setNoise(*scene.noise);
+    if (scene.testFraction) lab.setTestFraction(*scene.testFraction);
+    if (scene.network && scene.network->sizes && scene.network->activations) {
+        // The hidden layers (the lab builds the input and output layers for its data), from
+        // x₁, x₂ for 2-D data, and the initial-weight seed.
+        LabConfig c = lab.config();
+        const std::vector<int>& sizes = *scene.network->sizes;
+        c.hidden.assign(sizes.begin() + 1, sizes.end() - 1);
+        c.activations.assign(scene.network->activations->begin(), scene.network->activations->end() - 1);
+        c.features = kDefaultFeatures;
+        if (scene.network->seed) c.initSeed = *scene.network->seed;
+        if (LabModel::checkConfig(c).isEmpty()) lab.setConfig(c, tr("Network of the lesson's scene"));
+        if (lab.config().hidden != c.hidden) notApplied_ << QStringLiteral("network");
+    } else if (scene.network && scene.network->seed) {
+        LabConfig c = lab.config();
+        c.initSeed = *scene.network->seed;
+        lab.setConfig(c, tr("Initial weights of the lesson's scene"));
+    }
+    if (scene.network && scene.network->loss) {
+        lab.setLoss(*scene.network->loss);
+        if (lab.config().training.loss.kind != *scene.network->loss) notApplied_ << QStringLiteral("network.loss");
+    }
+    if (scene.optimizer) lab.setOptimizer(*scene.optimizer);
+    if (scene.batchSize) lab.setBatchSize(static_cast<int>(*scene.batchSize));
+    if (scene.momentum) lab.setMomentum(*scene.momentum);
+    if (scene.learningRate) lab.setLearningRate(*scene.learningRate);
+    if (scene.schedule) lab.setSchedule(*scene.schedule);
+    if (scene.regularization) {
+        const lessons::RegularizationScene& r = *scene.regularization;
+        if (r.penalty != Penalty::None) lab.setRegularization(r.penalty, r.lambda);
+        if (r.dropout) lab.setDropout(*r.dropout);
+        if (r.earlyStopping) lab.setPatience(static_cast<int>(*r.earlyStopping));
+    }
+    if (scene.threshold) lab.setThreshold(*scene.threshold);
+    if (scene.speed) {
+        const auto& choices = LabModel::speedChoices();
+        const auto it = std::find(choices.begin(), choices.end(), static_cast<double>(*scene.speed));
+        if (it != choices.end()) lab.setSpeedIndex(static_cast<int>(it - choices.begin()));
+    }
+    if (scene.epochs) {
+        lab.pause();
+        lab.reset();
+        if (*scene.epochs > 0) lab.trainEpochs(*scene.epochs);
+    }
+}
+
+void LessonSession::applyStepper(const lessons::Scene& scene) {
+    if (!scene.view || (*scene.view != View::Stepper && *scene.view != View::Graph)) return;
+    model_->setBackpropMode(true);
+    const lessons::StepperScene stepper = scene.stepper.value_or(lessons::StepperScene{});
+    if (stepper.batch) model_->setStepBatchSize(*stepper.batch);
+    model_->stepToStart();
+    if (stepper.position) {
+        const Granularity keep = model_->granularity();
+        model_->setGranularity(Granularity::Value);
+        const auto target = static_cast<std::size_t>(placeTarget(*stepper.position));
+        while (model_->stepPosition() < std::min(target, model_->steps().size())) model_->stepForward();
+        model_->setGranularity(keep);
+    }
+    if (stepper.granularity) model_->setGranularity(*stepper.granularity);
+    if (stepper.graphNeuron) {
+        model_->setGraphNeuron(stepper.graphNeuron->first, stepper.graphNeuron->second - 1);
+        model_->graphToStart();
+        for (long i = 0; i < stepper.graphSteps.value_or(0); ++i) model_->graphForward();
+    }
+}
+
+long LessonSession::placeTarget(const lessons::StepperPlace& place) const {
+    const BackpropSteps& steps = model_->steps();
+    switch (place.kind) {
+        case lessons::StepperPlace::Kind::Start: return 0;
+        case lessons::StepperPlace::Kind::End: return static_cast<long>(steps.size());
+        case lessons::StepperPlace::Kind::Count: return std::min(place.count, static_cast<long>(steps.size()));
+        case lessons::StepperPlace::Kind::After: {
+            long target = -1;
+            for (const StepGroup& g : steps.groups())
+                if (g.phase == place.phase && (place.phase == StepPhase::Loss || g.layer == place.layer))
+                    target = std::max(target, static_cast<long>(g.last));
+            return target < 0 ? static_cast<long>(steps.size()) : target;
+        }
+    }
+    return 0;
+}
+
+bool LessonSession::holds(const Condition& c) const {
+    switch (c.kind) {
+        case Condition::Kind::LossBelow: return std::isfinite(model_->loss()) && model_->loss() < c.value;
+        case Condition::Kind::AccuracyAtLeast:
+            return std::isfinite(model_->accuracy()) && model_->accuracy() >= c.value;
+        case Condition::Kind::EpochAtLeast: return static_cast<double>(model_->epoch()) >= c.value;
+        case Condition::Kind::LearningRate: return c.range.contains(model_->learningRate());
+        case Condition::Kind::Sample: return model_->selectedSample() + 1 == static_cast<int>(c.value);
+        case Condition::Kind::Diverged: return model_->hasDiverged() == c.flag;
+        case Condition::Kind::BackpropMode: return model_->backpropMode() == c.flag;
+        case Condition::Kind::StepperReached:
+            return model_->backpropMode() &&
+                   static_cast<long>(model_->stepPosition()) >= std::max(1L, placeTarget(c.place));
+        case Condition::Kind::GraphWalked: {
+            const NeuronGraph* graph = model_->neuronGraph();
+            const bool walked = model_->backpropMode() && graph && model_->graphPosition() >= graph->backwardOrder().size();
+            return walked == c.flag;
+        }
+        case Condition::Kind::PerceptronCorrect: return perceptron_->correct() == c.flag;
+        case Condition::Kind::PerceptronUpdatesAtLeast: return static_cast<double>(perceptron_->updates()) >= c.value;
+        case Condition::Kind::PerceptronEpochsAtLeast: return static_cast<double>(perceptron_->epochs()) >= c.value;
+        case Condition::Kind::PerceptronTask: return perceptron_->task() == c.gate;
+        case Condition::Kind::ProbeAt: return c.range.contains(functions_->probe());
+        case Condition::Kind::LabDiverged: return lab_ && (lab_->status() == LabStatus::Diverged) == c.flag;
+        case Condition::Kind::LabLossBelow:
+        case Condition::Kind::TestLossBelow:
+        case Condition::Kind::TestAccuracyAtLeast:
+        case Condition::Kind::LabEpochAtLeast:
+        case Condition::Kind::Threshold: {
+            const std::optional<double> now = current(c);
+            if (!now || !std::isfinite(*now)) return false;
+            if (c.kind == Condition::Kind::Threshold) return c.range.contains(*now);
+            const bool below = c.kind == Condition::Kind::LabLossBelow || c.kind == Condition::Kind::TestLossBelow;
+            return below ? *now < c.value : *now >= c.value;
+        }
+    }
+    return false;
+}
+
+long LessonSession::stepperValueCount() const { return static_cast<long>(model_->steps().size()); }
+
+std::optional<double> LessonSession::current(const Condition& c) const {
+    const bool trained = lab_ && !lab_->history().empty();
+    switch (c.kind) {
+        case Condition::Kind::LossBelow: return model_->loss();
+        case Condition::Kind::AccuracyAtLeast: return model_->accuracy();
+        case Condition::Kind::EpochAtLeast: return static_cast<double>(model_->epoch());
+        case Condition::Kind::LearningRate: return model_->learningRate();
+        case Condition::Kind::Sample: return model_->selectedSample() + 1;
+        case Condition::Kind::PerceptronUpdatesAtLeast: return static_cast<double>(perceptron_->updates());
+        case Condition::Kind::PerceptronEpochsAtLeast: return static_cast<double>(perceptron_->epochs());
+        case Condition::Kind::ProbeAt: return functions_->probe();
+        case Condition::Kind::StepperReached:
+            return model_->backpropMode() ? std::optional<double>(static_cast<double>(model_->stepPosition()))
+                                          : std::nullopt;
+        case Condition::Kind::LabLossBelow:
+            return trained ? std::optional<double>(lab_->history().back().trainLoss) : std::nullopt;
+        case Condition::Kind::TestLossBelow:
+            return trained ? std::optional<double>(lab_->history().back().testLoss) : std::nullopt;
+        case Condition::Kind::TestAccuracyAtLeast:
+            return trained ? std::optional<double>(lab_->history().back().testAccuracy) : std::nullopt;
+        case Condition::Kind::LabEpochAtLeast:
+            return lab_ ? std::optional<double>(static_cast<double>(lab_->epoch())) : std::nullopt;
+        case Condition::Kind::Threshold: return lab_ ? std::optional<double>(lab_->threshold()) : std::nullopt;
+        default: return std::nullopt;
+    }
+}
+
+void LessonSession::evaluate() {
+    if (!lesson_ || pending_) return;
+    const lessons::Step& s = step();
+    if (!s.check) return;
+    emit conditionsChanged();
+    const QString key = lessonKey(), id = QString::fromStdString(s.id);
+    if (!progress_->reached(key, id)) {
+        for (const Condition& c : s.check->conditions)
+            if (!holds(c)) return;
+        progress_->markReached(key, id);
+        emit progressChanged();
+    }
+    if (!reachedNow_) {
+        reachedNow_ = true;
+        emit checkChanged(true);
+    }
+}
+
+bool LessonSession::checkReached() const {
+    return lesson_ && step().check && progress_->reached(lessonKey(), QString::fromStdString(step().id));
+}
+
+lessons::Grade LessonSession::answer(const std::vector<int>& choices) {
+    if (!lesson_ || !step().quiz) return lessons::Grade::Invalid;
+    const lessons::Grade g = lessons::grade(*step().quiz, choices);
+    if (g != lessons::Grade::Invalid) {
+        progress_->recordAnswer(lessonKey(), QString::fromStdString(step().id), g == lessons::Grade::Right);
+        emit progressChanged();
+    }
+    return g;
+}
+
+lessons::Grade LessonSession::answer(const QString& number) {
+    if (!lesson_ || !step().quiz) return lessons::Grade::Invalid;
+    const lessons::Grade g = lessons::grade(*step().quiz, number.toStdString());
+    if (g != lessons::Grade::Invalid) {
+        progress_->recordAnswer(lessonKey(), QString::fromStdString(step().id), g == lessons::Grade::Right);
+        emit progressChanged();
+    }
+    return g;
+}
+
+std::optional<bool> LessonSession::quizAnswered() const {
+    if (!lesson_ || !step().quiz) return std::nullopt;
+    return progress_->answer(lessonKey(), QString::fromStdString(step().id));
+}
+
+}  // namespace ns
