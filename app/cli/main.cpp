@@ -3,6 +3,7 @@
 #include "mlp/dataset.h"
 #include "lessons/lint.h"
 #include "base/size_limits.h"
+#include "engine_json.h"
 #include "trace_json.h"
 #include "mlp/trainer.h"
 #include "stepper/worksheet.h"
@@ -29,6 +30,9 @@ constexpr const char* kUsage =
     "  neuralscope-cli worksheet FILE.json [--format md|csv] [--lang en|zh_CN] [--lr ETA]\n"
     "  neuralscope-cli train --preset seed-4841 [--epochs N] [--lr ETA] [--seed S]\n"
     "                        [--threads T] [--csv]\n"
+    "  neuralscope-cli conv FILE.json\n"
+    "  neuralscope-cli pool FILE.json\n"
+    "  neuralscope-cli bench lenet5 [--steps N] [--threads T]\n"
     "  neuralscope-cli lint [--mathjax DIR] [--no-mathjax] [--require-mathjax]\n"
     "                       [--formulas-out FILE] PATH...\n";
 
@@ -226,8 +230,21 @@ int main(int argc, char** argv) {
         if (command == "trace") return runTrace(args);
         if (command == "train") return runTrain(args);
         if (command == "worksheet") return runWorksheet(args);
+        if (command == "conv" || command == "pool") {
+            if (args.size() != 1) throw InputError(command + ": expected one FILE.json argument");
+            const nlohmann::json document = readJsonFile(args[0]);
+            try {
+                const nlohmann::json out = command == "conv" ? ns::cli::runConvRequest(document)
+                                                             : ns::cli::runPoolRequest(document);
+                std::cout << out.dump() << '\n';
+            } catch (const InputError& error) {
+                throw InputError(args[0] + ": " + error.what());
+            }
+            return 0;
+        }
+        if (command == "bench") return ns::cli::runBench(args, std::cout);
         if (command == "lint") return ns::lessons::lintCommand(args, std::cout, std::cerr);
-        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet or lint)");
+        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, bench or lint)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
         return 2;
