@@ -3,6 +3,7 @@
 #include "engine/activation_layer.h"
 #include "engine/conv2d.h"
 #include "engine/dense.h"
+#include "engine/normalization.h"
 #include "engine/pool2d.h"
 #include "engine/shape_layers.h"
 
@@ -25,6 +26,44 @@ Network lenet5(Index classes) {
     net.add(std::make_unique<ActivationLayer>(Activation::Relu), {Network::kPrevious}, "relu4");
     net.add(std::make_unique<Dense>(84, classes), {Network::kPrevious}, "fc3");
     return net;
+}
+
+Network deepNetwork(const DeepNetworkSpec& spec) {
+    Network net({spec.features});
+    auto act = [&] { return std::make_unique<ActivationLayer>(spec.activation); };
+    net.add(std::make_unique<Dense>(spec.features, spec.width), {Network::kPrevious}, "fc_in");
+    net.add(act(), {Network::kPrevious}, "act_in");
+    for (int b = 1; b <= spec.blocks; ++b) {
+        const std::string tag = std::to_string(b);
+        const int blockInput = static_cast<int>(net.size()) - 1;
+        net.add(std::make_unique<Dense>(spec.width, spec.width), {Network::kPrevious}, "fc" + tag + "a");
+        if (spec.batchNorm) net.add(std::make_unique<BatchNorm>(spec.width), {Network::kPrevious}, "bn" + tag + "a");
+        net.add(act(), {Network::kPrevious}, "act" + tag + "a");
+        net.add(std::make_unique<Dense>(spec.width, spec.width), {Network::kPrevious}, "fc" + tag + "b");
+        if (spec.batchNorm) net.add(std::make_unique<BatchNorm>(spec.width), {Network::kPrevious}, "bn" + tag + "b");
+        if (spec.residual) net.add(std::make_unique<Add>(), {Network::kPrevious, blockInput}, "add" + tag);
+        net.add(act(), {Network::kPrevious}, "act" + tag + "b");
+    }
+    net.add(std::make_unique<Dense>(spec.width, spec.classes), {Network::kPrevious}, "fc_out");
+    return net;
+}
+
+std::vector<int> weightNodes(const Network& network) {
+    std::vector<int> nodes;
+    for (std::size_t i = 0; i < network.size(); ++i) {
+        const std::string kind = network.node(i).layer->kind();
+        if (kind == "dense" || kind == "conv2d") nodes.push_back(static_cast<int>(i));
+    }
+    return nodes;
+}
+
+std::vector<double> weightGradientNorms(const Network& network, const NetworkTrace& trace) {
+    std::vector<double> norms;
+    for (int i : weightNodes(network)) {
+        const auto& grads = trace.nodes.at(static_cast<std::size_t>(i)).gradParameters;
+        norms.push_back(grads.empty() ? 0.0 : grads[0].flat().norm());
+    }
+    return norms;
 }
 
 StepResult trainStep(Network& network, NetworkTrace& trace, ClassificationLoss& loss, const Tensor& x,
