@@ -168,6 +168,15 @@ void Dropout::forward(const Inputs& inputs, LayerTrace& trace, const RunContext&
     trace.output.flat() = x.flat().cwiseProduct(mask.flat());
 }
 
+void Dropout::forwardWithMask(const Tensor& x, const Tensor& mask, LayerTrace& trace) const {
+    if (mask.shape() != x.shape())
+        throw std::invalid_argument("Dropout: the mask " + toString(mask.shape()) + " does not match the input " +
+                                    toString(x.shape()));
+    trace.named["mask"] = mask;
+    trace.output.resize(x.shape());
+    trace.output.flat() = x.flat().cwiseProduct(mask.flat());
+}
+
 void Dropout::backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
                        const RunContext&) {
     trace.gradInputs.resize(1);

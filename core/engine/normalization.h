@@ -49,6 +49,9 @@ public:
                   const RunContext& context) override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<Dropout>(*this); }
     double p() const { return p_; }
+    // Training with a mask drawn elsewhere (the training lab draws its masks from its own
+    // seeded stream): output = x ⊙ mask; backward() then uses the same mask.
+    void forwardWithMask(const Tensor& x, const Tensor& mask, LayerTrace& trace) const;
 
 private:
     double p_;

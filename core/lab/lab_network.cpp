@@ -1,8 +1,26 @@
 #include "lab/lab_network.h"
 
+#include "engine/activation_layer.h"
+#include "engine/dense.h"
+#include "engine/normalization.h"
+
 #include <stdexcept>
 
 namespace ns {
+
+namespace {
+
+using engine::Tensor;
+
+// The engine works on row-major tensors [batch, units]; the lab's Trace keeps column-major
+// matrices. These copies are the only extra work over composing the math by hand.
+void toTensor(const ConstMatrixRef& m, Tensor& t) {
+    t.resize({m.rows(), m.cols()});
+    t.matrix() = m;
+}
+void toMatrix(const Tensor& t, Matrix& m) { m = t.matrix(); }
+
+}  // namespace
 
 void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const ConstMatrixRef& Y,
                         const LossChoice& loss, DropoutPass& dropout, Trace& trace) {
@@ -18,27 +36,43 @@ void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const Const
     trace.target = Y;
     trace.layers.resize(L);
 
-    // Forward (Algorithm 2): z⁽ˡ⁾ = h⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + b⁽ˡ⁾ᵀ, a⁽ˡ⁾ = σ(z⁽ˡ⁾), h̃⁽ˡ⁾ = a⁽ˡ⁾ ⊙ mask.
-    auto inputOf = [&](std::size_t l) -> const Matrix& {
-        if (l == 0) return trace.input;
-        return dropping ? dropout.dropped[l - 1] : trace.layers[l - 1].a;
-    };
+    // The network as engine layers: Dense → σ (→ dropout) per layer (Algorithm 2), each with
+    // its own trace; the output layer's σ is applied by the loss below, as labOutputDelta
+    // needs z and a together.
+    std::vector<engine::Dense> dense;
+    std::vector<engine::ActivationLayer> activation;
+    dense.reserve(L);
+    activation.reserve(L);
+    std::vector<engine::LayerTrace> denseTrace(L), activationTrace(L), dropTrace(L);
+    engine::Dropout dropLayer(0.0);
+    const engine::RunContext context;
+    Tensor input;
+    toTensor(X, input);
+    const Tensor* h = &input;
     for (std::size_t l = 0; l < L; ++l) {
         const DenseLayer& layer = network.layer(l);
-        LayerTrace& t = trace.layers[l];
-        t.z.noalias() = inputOf(l) * layer.W.transpose();
-        t.z.rowwise() += layer.b.transpose();
-        t.a.resize(m, layer.units());
-        activate(layer.activation, t.z, t.a);
+        dense.emplace_back(layer.fanIn(), layer.units());
+        dense[l].W().matrix() = layer.W;
+        dense[l].b().flat() = layer.b;
+        activation.emplace_back(layer.activation);
+        dense[l].forward({h}, denseTrace[l], context);
+        activation[l].forward({&denseTrace[l].output}, activationTrace[l], context);
+        toMatrix(denseTrace[l].output, trace.layers[l].z);
+        toMatrix(activationTrace[l].output, trace.layers[l].a);
+        h = &activationTrace[l].output;
         if (dropping && l + 1 < L) {
             const Matrix& mask = dropout.masks[l];
             if (mask.rows() != m || mask.cols() != layer.units())
                 throw std::invalid_argument("labForwardBackward: a dropout mask has the wrong shape");
-            dropout.dropped[l] = t.a.cwiseProduct(mask);
+            Tensor maskTensor;
+            toTensor(mask, maskTensor);
+            dropLayer.forwardWithMask(*h, maskTensor, dropTrace[l]);
+            toMatrix(dropTrace[l].output, dropout.dropped[l]);  // h̃⁽ˡ⁾ = a⁽ˡ⁾ ⊙ mask
+            h = &dropTrace[l].output;
         }
     }
 
-    // Loss and δ⁽ᴸ⁾.
+    // Loss and δ⁽ᴸ⁾ = ∂ℓᵢ/∂z⁽ᴸ⁾ (the lab's losses, focal included).
     LayerTrace& out = trace.layers[L - 1];
     trace.perSampleLoss.resize(m);
     labPerSampleLoss(loss, out.a, Y, trace.perSampleLoss);
@@ -48,19 +82,26 @@ void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const Const
     out.delta.resize(m, out.a.cols());
     labOutputDelta(loss, network.layer(L - 1).activation, out.z, out.a, Y, out.delta);
 
-    // Backward (Algorithm 3): ∂L/∂W⁽ˡ⁾ = (1/m) δ⁽ˡ⁾ᵀ h⁽ˡ⁻¹⁾, ∂L/∂b⁽ˡ⁾ = (1/m) Σᵢ δ⁽ˡ⁾ᵢ,
-    // δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾ ⊙ mask⁽ˡ⁻¹⁾) ⊙ σ'(z⁽ˡ⁻¹⁾): a dropped unit passes no gradient back,
-    // a kept one passes it scaled by 1/(1 − p), as it scaled the forward value.
+    // Backward (Algorithm 3) through the same engine layers with per-sample δ: the engine's
+    // parameter gradients are sums over the batch, divided by m here (∂L/∂W = (1/m) Σ δᵀ h).
+    toTensor(out.delta, denseTrace[L - 1].gradOutput);
     for (std::size_t l = L; l-- > 0;) {
+        const Tensor* below = l == 0 ? &input : (dropping ? &dropTrace[l - 1].output : &activationTrace[l - 1].output);
+        dense[l].backward({below}, denseTrace[l], {l > 0}, context);
         LayerTrace& t = trace.layers[l];
-        t.dW.noalias() = t.delta.transpose() * inputOf(l) * inverseBatch;
-        t.db = t.delta.colwise().sum().transpose() * inverseBatch;
+        t.dW = denseTrace[l].gradParameters[0].matrix() * inverseBatch;
+        t.db = denseTrace[l].gradParameters[1].flat() * inverseBatch;
         if (l == 0) break;
-        LayerTrace& below = trace.layers[l - 1];
-        Matrix g = t.delta * network.layer(l).W;
-        if (dropping) g.array() *= dropout.masks[l - 1].array();
-        below.delta.resize(m, below.a.cols());
-        multiplyByDerivative(network.layer(l - 1).activation, below.z, below.a, g, below.delta);
+        engine::LayerTrace* upstream = &denseTrace[l];
+        if (dropping) {  // a dropped unit passes no gradient back; a kept one scaled by 1/(1 − p)
+            dropTrace[l - 1].gradOutput = std::move(upstream->gradInputs[0]);
+            dropLayer.backward({&activationTrace[l - 1].output}, dropTrace[l - 1], {true}, context);
+            upstream = &dropTrace[l - 1];
+        }
+        activationTrace[l - 1].gradOutput = std::move(upstream->gradInputs[0]);
+        activation[l - 1].backward({&denseTrace[l - 1].output}, activationTrace[l - 1], {true}, context);
+        denseTrace[l - 1].gradOutput = std::move(activationTrace[l - 1].gradInputs[0]);
+        toMatrix(denseTrace[l - 1].gradOutput, trace.layers[l - 1].delta);
     }
     trace.hasGradients = true;
 }
