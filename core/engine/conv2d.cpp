@@ -12,8 +12,10 @@ namespace {
 Index floorDiv(Index a, Index b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
 // cols[(c·kh + u)·kw + v, i·Wo + j] = x[c, i·s − p + u·d, j·s − p + v·d] (0 in the padding).
-void im2col(const ConvGeometry& g, const double* x, double* cols) {
-    const Index Ho = g.outHeight(), Wo = g.outWidth(), P = Ho * Wo;
+// Rows are rowStride apart: a chunk's samples sit side by side in one matrix, so one GEMM
+// serves the whole chunk.
+void im2col(const ConvGeometry& g, const double* x, double* cols, Index rowStride) {
+    const Index Ho = g.outHeight(), Wo = g.outWidth(), P = rowStride;
     for (Index c = 0; c < g.inChannels; ++c)
         for (Index u = 0; u < g.kernelH; ++u)
             for (Index v = 0; v < g.kernelW; ++v) {
@@ -37,8 +39,8 @@ void im2col(const ConvGeometry& g, const double* x, double* cols) {
 }
 
 // The adjoint of im2col: dx[c, y, x] += dcols[…] for every window position that read it.
-void col2im(const ConvGeometry& g, const double* dcols, double* dx) {
-    const Index Ho = g.outHeight(), Wo = g.outWidth(), P = Ho * Wo;
+void col2im(const ConvGeometry& g, const double* dcols, double* dx, Index rowStride) {
+    const Index Ho = g.outHeight(), Wo = g.outWidth(), P = rowStride;
     for (Index c = 0; c < g.inChannels; ++c)
         for (Index u = 0; u < g.kernelH; ++u)
             for (Index v = 0; v < g.kernelW; ++v) {
@@ -162,13 +164,15 @@ void Conv2d::forward(const Inputs& inputs, LayerTrace& trace, const RunContext& 
     cols.resize({N, depth, P});
     const ConstMatrixMap K(kernel().data(), outChannels_, depth);
     const Eigen::Map<const Eigen::VectorXd> b(bias().data(), outChannels_);
+    // Chunk c's windows form one depth × (n·P) matrix starting at its first sample's slot.
     forChunks(N, context.threads, [&](Index begin, Index end, Index) {
-        for (Index n = begin; n < end; ++n) {
-            im2col(g, x.sample(n), cols.sample(n));
-            MatrixMap z(trace.output.sample(n), outChannels_, P);
-            z.noalias() = K * ConstMatrixMap(cols.sample(n), depth, P);
-            z.colwise() += b;
-        }
+        const Index width = (end - begin) * P;
+        double* chunkCols = cols.sample(begin);
+        for (Index n = begin; n < end; ++n) im2col(g, x.sample(n), chunkCols + (n - begin) * P, width);
+        RowMajorMatrix z(outChannels_, width);
+        z.noalias() = K * ConstMatrixMap(chunkCols, depth, width);
+        for (Index n = begin; n < end; ++n)
+            MatrixMap(trace.output.sample(n), outChannels_, P) = z.middleCols((n - begin) * P, P).colwise() + b;
     });
 }
 
@@ -189,17 +193,17 @@ void Conv2d::backward(const Inputs& inputs, LayerTrace& trace, const std::vector
     auto& partial = chunkGradients(*this, trace, N);
     const ConstMatrixMap K(kernel().data(), outChannels_, depth);
     forChunks(N, context.threads, [&](Index begin, Index end, Index chunk) {
-        MatrixMap dK(partial[chunk][0].data(), outChannels_, depth);
-        Eigen::Map<Eigen::VectorXd> db(partial[chunk][1].data(), outChannels_);
-        RowMajorMatrix dcols;
-        for (Index n = begin; n < end; ++n) {
-            const ConstMatrixMap dz(trace.gradOutput.sample(n), outChannels_, P);
-            dK.noalias() += dz * ConstMatrixMap(cols.sample(n), depth, P).transpose();
-            db += dz.rowwise().sum();
-            if (wantX) {
-                dcols.noalias() = K.transpose() * dz;
-                col2im(g, dcols.data(), trace.gradInputs[0].sample(n));
-            }
+        const Index width = (end - begin) * P;
+        RowMajorMatrix dz(outChannels_, width);
+        for (Index n = begin; n < end; ++n)
+            dz.middleCols((n - begin) * P, P) = ConstMatrixMap(trace.gradOutput.sample(n), outChannels_, P);
+        const ConstMatrixMap chunkCols(cols.sample(begin), depth, width);
+        MatrixMap(partial[chunk][0].data(), outChannels_, depth).noalias() = dz * chunkCols.transpose();
+        Eigen::Map<Eigen::VectorXd>(partial[chunk][1].data(), outChannels_) = dz.rowwise().sum();
+        if (wantX) {
+            const RowMajorMatrix dcols = K.transpose() * dz;
+            for (Index n = begin; n < end; ++n)
+                col2im(g, dcols.data() + (n - begin) * P, trace.gradInputs[0].sample(n), width);
         }
     });
     reduceChunkGradients(trace);

@@ -82,9 +82,10 @@ void Network::forward(const Tensor& x, NetworkTrace& trace, const RunContext& co
 void Network::backward(NetworkTrace& trace, const Tensor& gradOutput, const RunContext& context,
                        bool wantInputGradient) {
     if (trace.nodes.size() != nodes_.size()) throw std::logic_error("backward() before forward()");
+    // Nodes read once receive their consumer's gradient by swap; only the others accumulate.
     for (std::size_t i = 0; i + 1 < nodes_.size(); ++i) {
         trace.nodes[i].gradOutput.resize(trace.nodes[i].output.shape());
-        trace.nodes[i].gradOutput.setZero();
+        if (consumers_[i] != 1) trace.nodes[i].gradOutput.setZero();
     }
     trace.nodes.back().gradOutput = gradOutput;
     if (wantInputGradient) {
