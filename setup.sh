@@ -14,7 +14,7 @@ preset=${NEURALSCOPE_PRESET:-release}
 packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6 libeigen3-dev nlohmann-json3-dev
           python3 python3-numpy xvfb xauth fonts-noto-cjk libyaml-cpp-dev nodejs
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev zlib1g-dev dataset-fashion-mnist)
 [ "$mode" = bench ] && packages+=(python3-torch)
 
 missing=()

@@ -15,7 +15,8 @@ Network lenet5(Index classes = 10);
 // without skip connections, with and without BatchNorm. `blocks` blocks of two dense layers of
 // `width` units each (2·blocks + 2 dense layers in all):
 //   plain:    x → Dense → (BN) → σ → Dense → (BN) → σ
-//   residual: x → σ(F(x) + x), F = Dense → (BN) → σ → Dense → (BN)   (the textbook's ResidualBlock)
+//   residual: x → F(x) + x, F = Dense → (BN) → σ → Dense → (BN)   (the textbook's ResidualBlock,
+//             nothing after the add so the skip path stays an identity)
 // Input [features] → Dense(features→width) → σ → blocks → Dense(width→classes).
 struct DeepNetworkSpec {
     Index features = 2, width = 16, classes = 2;
@@ -34,9 +35,14 @@ std::vector<double> weightGradientNorms(const Network& network, const NetworkTra
 struct StepResult {
     double loss = 0;
     Index correct = 0;
-    bool finite = true;  // loss and every gradient finite; otherwise no update was made
+    bool finite = true;  // loss and every gradient finite and no weight would pass kExplodingWeight;
+                         // otherwise no update was made
 };
-// One SGD step on a batch. On a non-finite loss or gradient the weights are left unchanged.
+// A weight that an update would carry past this magnitude counts as diverged: a softmax
+// cross-entropy stays finite long after the weights have run away.
+inline constexpr double kExplodingWeight = 1e6;
+// One SGD step on a batch. On a non-finite loss or gradient, or an update that would carry a weight
+// past kExplodingWeight, the weights are left unchanged.
 StepResult trainStep(Network& network, NetworkTrace& trace, ClassificationLoss& loss, const Tensor& x,
                      const std::vector<int>& labels, double eta, const RunContext& context);
 
