@@ -1,9 +1,14 @@
 #pragma once
 // Switches the UI between English and Simplified Chinese at run time (Qt Linguist catalogues
-// compiled by Qt 6 lrelease into the resources). The choice is remembered in QSettings.
+// compiled by Qt 6 lrelease into the resources). Each subject may bring its own catalogue
+// (resources/translations/<subject>_zh_CN.ts); all of a language's catalogues are installed.
+// The choice is remembered in QSettings.
 #include <QObject>
 #include <QString>
 #include <QTranslator>
+
+#include <memory>
+#include <vector>
 
 namespace ns {
 
@@ -21,7 +26,7 @@ public:
     static void save(const QString& language);
 
 private:
-    QTranslator appTranslator_;
+    std::vector<std::unique_ptr<QTranslator>> appTranslators_;
     QTranslator qtTranslator_;
     QString current_ = QStringLiteral("system");
     QString effective_ = QStringLiteral("en");

@@ -1,0 +1,1 @@
+# (sources added with target_sources(neuralscope_widgets PRIVATE ...))
