@@ -104,13 +104,10 @@ const std::vector<Activation>& LabModel::hiddenActivations() {
 LabModel::LabModel(QObject* parent) : QObject(parent), undoStack_(new QUndoStack(this)) {
     qRegisterMetaType<LabSnapshotPtr>();
     worker_ = new LabWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &LabWorker::progress, this, &LabModel::receive, Qt::QueuedConnection);
-    thread_.setObjectName(QStringLiteral("lab training"));
-    thread_.start();
+    PacedWorker::shared().adopt(worker_);
     toWorker([rate = speedChoices()[static_cast<std::size_t>(speedIndex_)]](LabWorker& w) {
-        w.setEpochsPerSecond(rate);
+        w.setUnitsPerSecond(rate);
     });
     explorerShown_ = {Activation::Sigmoid, Activation::Tanh, Activation::Relu};
     data_ = generateDataset(config_.dataset);
@@ -119,10 +116,7 @@ LabModel::LabModel(QObject* parent) : QObject(parent), undoStack_(new QUndoStack
     lossCurves_ = ns::lossCurves(1, 0, 2);
 }
 
-LabModel::~LabModel() {
-    thread_.quit();
-    thread_.wait();
-}
+LabModel::~LabModel() { PacedWorker::shared().release(worker_); }
 
 template <typename Call>
 void LabModel::toWorker(Call call) {
@@ -221,7 +215,7 @@ void LabModel::stepEpoch() {
 }
 
 void LabModel::trainEpochs(long count) {
-    toWorker([count](LabWorker& w) { w.runEpochs(count); });
+    toWorker([count](LabWorker& w) { w.runUnits(count); });
 }
 
 void LabModel::reset() {
@@ -245,7 +239,7 @@ void LabModel::setSpeedIndex(int index) {
     if (index == speedIndex_) return;
     speedIndex_ = index;
     const double rate = speedChoices()[static_cast<std::size_t>(index)];
-    toWorker([rate](LabWorker& w) { w.setEpochsPerSecond(rate); });
+    toWorker([rate](LabWorker& w) { w.setUnitsPerSecond(rate); });
     markDirty(ConfigChanged);
 }
 

@@ -18,7 +18,6 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QThread>
 
 #include <memory>
 #include <vector>
@@ -231,7 +230,6 @@ private:
     int generation_ = 0;
     int speedIndex_ = 3;
     QUndoStack* undoStack_;
-    QThread thread_;
     LabWorker* worker_ = nullptr;
     Changes dirty_;
     bool flushScheduled_ = false;

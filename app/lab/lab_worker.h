@@ -1,15 +1,12 @@
 #pragma once
-// Runs the training lab's LabTrainer on its own thread, as TrainingWorker does for the main
-// window: the GUI talks to it through queued calls only and receives immutable snapshots.
+// The training lab's LabTrainer as a task of the app's training thread (PacedWorker), as
+// TrainingWorker is for the main window: the GUI talks to it through queued calls only and
+// receives immutable snapshots. A unit is one epoch.
 #include "lab/lab_trainer.h"
-
-#include <QElapsedTimer>
-#include <QObject>
+#include "shell/paced_worker.h"
 
 #include <memory>
 #include <vector>
-
-class QTimer;
 
 namespace ns {
 
@@ -18,44 +15,34 @@ struct LabSnapshot {
     LabTrainerState state;             // weights, optimizer and early-stopping state, status
     std::vector<LabEpoch> newEpochs;   // epochs finished since the previous snapshot
     bool playing = false;
-    bool batchDone = false;   // a runEpochs(n) request has finished
+    bool batchDone = false;   // a runUnits(n) request has finished
 };
 using LabSnapshotPtr = std::shared_ptr<const LabSnapshot>;
 
-class LabWorker : public QObject {
+class LabWorker : public PacedTask {
     Q_OBJECT
 public:
     LabWorker() = default;
 
-    // Call these through QMetaObject::invokeMethod (queued) from the GUI thread.
+    // Call these through PacedWorker::post from the GUI thread (play, pause, runUnits and
+    // setUnitsPerSecond come from PacedTask).
     void setTrainer(int generation, std::shared_ptr<LabTrainer> trainer);  // pauses
-    void play();
-    void pause();
-    void runEpochs(long count);
     void reset(int generation);  // the initial weights again; a new generation of snapshots
     void setSettings(const LabSettings& settings);
-    void setEpochsPerSecond(double rate);  // ≤ 0: as fast as the core allows
 
 signals:
     void progress(ns::LabSnapshotPtr snapshot);
 
-private:
-    void tick();
-    void publish(bool force);
-    bool trainOne();
-    void ensureTimer();
+protected:
+    bool trainOne() override;
+    bool canPlay() const override { return trainer_ && trainer_->status() == LabStatus::Ready; }
+    bool hasNews() const override { return !pending_.empty(); }
+    void emitSnapshot(bool batchDone) override;
 
+private:
     std::shared_ptr<LabTrainer> trainer_;
     int generation_ = 0;
-    QTimer* timer_ = nullptr;
-    QElapsedTimer sincePublish_;
-    QElapsedTimer sincePlay_;
     std::vector<LabEpoch> pending_;
-    double epochsPerSecond_ = 60;
-    long epochsSincePlay_ = 0;
-    long batchRemaining_ = 0;
-    bool playing_ = false;
-    bool batchDonePending_ = false;
 };
 
 }  // namespace ns

@@ -58,21 +58,15 @@ SessionModel::SessionModel(QObject* parent)
     options.loss = Loss::Bce;
     options.learningRate = learningRate_;
     worker_ = new TrainingWorker(Trainer(network_, data_, options));
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &TrainingWorker::progress, this, &SessionModel::receive, Qt::QueuedConnection);
-    thread_.setObjectName(QStringLiteral("training"));
-    thread_.start();
+    PacedWorker::shared().adopt(worker_);
     toWorker([rate = speedChoices()[static_cast<std::size_t>(speedIndex_)]](TrainingWorker& w) {
-        w.setEpochsPerSecond(rate);
+        w.setUnitsPerSecond(rate);
     });
     refreshSampleTrace();
 }
 
-SessionModel::~SessionModel() {
-    thread_.quit();
-    thread_.wait();
-}
+SessionModel::~SessionModel() { PacedWorker::shared().release(worker_); }
 
 template <typename Call>
 void SessionModel::toWorker(Call call) {
@@ -104,7 +98,7 @@ void SessionModel::stepEpoch() {
 }
 
 void SessionModel::trainEpochs(long count) {
-    toWorker([count](TrainingWorker& w) { w.runEpochs(count); });
+    toWorker([count](TrainingWorker& w) { w.runUnits(count); });
 }
 
 void SessionModel::reset() {
@@ -139,7 +133,7 @@ void SessionModel::setSpeedIndex(int index) {
 void SessionModel::applySpeedIndex(int index) {
     speedIndex_ = index;
     const double rate = speedChoices()[static_cast<std::size_t>(index)];
-    toWorker([rate](TrainingWorker& w) { w.setEpochsPerSecond(rate); });
+    toWorker([rate](TrainingWorker& w) { w.setUnitsPerSecond(rate); });
     markDirty(SettingsChanged);
 }
 

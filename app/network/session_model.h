@@ -10,7 +10,6 @@
 
 #include <QObject>
 #include <QString>
-#include <QThread>
 
 #include <optional>
 #include <vector>
@@ -151,7 +150,6 @@ private:
     Trace sampleTrace_;
     std::vector<EpochStats> history_;
     QUndoStack* undoStack_;
-    QThread thread_;
     TrainingWorker* worker_ = nullptr;
     QString statusMessage_;
     TrainingStatus status_ = TrainingStatus::Ready;

@@ -1,16 +1,13 @@
 #pragma once
-// Runs a Trainer on its own thread, so the window never waits for the math. The GUI talks to
-// it only through queued calls and receives immutable snapshots, never a pointer into the loop.
+// The main window's training: a Trainer run as a task of the app's training thread
+// (PacedWorker), so the window never waits for the math. The GUI talks to it only through queued
+// calls and receives immutable snapshots, never a pointer into the loop. A unit is one epoch.
 #include "mlp/trainer.h"
-
-#include <QElapsedTimer>
-#include <QObject>
+#include "shell/paced_worker.h"
 
 #include <memory>
 #include <string>
 #include <vector>
-
-class QTimer;
 
 namespace ns {
 
@@ -26,38 +23,29 @@ struct TrainingSnapshot {
 };
 using SnapshotPtr = std::shared_ptr<const TrainingSnapshot>;
 
-class TrainingWorker : public QObject {
+class TrainingWorker : public PacedTask {
     Q_OBJECT
 public:
     explicit TrainingWorker(Trainer trainer);
 
-    // Call these through QMetaObject::invokeMethod (queued) from the GUI thread.
-    void play();
-    void pause();
-    void runEpochs(long count);  // as fast as possible, then pause and report batchDone
+    // Call these through PacedWorker::post from the GUI thread (play, pause, runUnits and
+    // setUnitsPerSecond come from PacedTask).
     void reset();
     void setLearningRate(double eta);
-    void setEpochsPerSecond(double rate);  // ≤ 0: as fast as the core allows
 
 signals:
     void progress(ns::SnapshotPtr snapshot);
 
-private:
-    void tick();
-    void publish(bool force);
-    bool trainOne();
+protected:
+    bool trainOne() override;
+    bool canPlay() const override { return trainer_.status() != TrainingStatus::Diverged; }
+    bool hasNews() const override { return !pending_.empty(); }
+    void emitSnapshot(bool batchDone) override;
 
+private:
     Trainer trainer_;
-    QTimer* timer_ = nullptr;
-    QElapsedTimer sincePublish_;
-    QElapsedTimer sincePlay_;
     std::vector<EpochStats> pending_;
-    double epochsPerSecond_ = 100;
-    long epochsSincePlay_ = 0;
-    long batchRemaining_ = 0;
-    bool playing_ = false;
     bool resetPending_ = false;
-    bool batchDonePending_ = false;
 };
 
 }  // namespace ns
