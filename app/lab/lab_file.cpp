@@ -86,8 +86,23 @@ QJsonObject configJson(const LabConfig& c) {
         {"epochBudget", static_cast<double>(t.epochBudget)},
         {"seed", seedText(t.seed)},
     };
+    QJsonArray batchNorm;
+    for (bool on : t.batchNorm) batchNorm.append(on);
+    training.insert(QStringLiteral("batchNorm"), batchNorm);
     return {{"dataset", dataset}, {"features", features}, {"hidden", hidden},
             {"activations", activations}, {"initSeed", seedText(c.initSeed)}, {"training", training}};
+}
+
+// γ, β and the running averages per hidden layer (empty lists where BatchNorm is off).
+QJsonObject batchNormJson(const LabBatchNorm& bn) {
+    QJsonArray gamma, beta, mean, var;
+    for (std::size_t l = 0; l < bn.gamma.size(); ++l) {
+        gamma.append(vectorJson(bn.gamma[l]));
+        beta.append(vectorJson(bn.beta[l]));
+        mean.append(vectorJson(bn.runningMean[l]));
+        var.append(vectorJson(bn.runningVar[l]));
+    }
+    return {{"gamma", gamma}, {"beta", beta}, {"runningMean", mean}, {"runningVar", var}};
 }
 
 QJsonObject networkJson(const Mlp& net) {
@@ -252,6 +267,16 @@ LabConfig configOf(const QJsonValue& value, const QString& where) {
     s.patience = static_cast<int>(whole(get("patience"), at("patience"), 0, 10000000));
     s.epochBudget = static_cast<long>(whole(get("epochBudget"), at("epochBudget"), 0, 10000000));
     s.seed = seed(get("seed"), at("seed"));
+    s.batchNorm.clear();
+    if (tj.contains(QLatin1String("batchNorm"))) {  // files from before BatchNorm joined the lab have none
+        const QJsonArray bn = array(get("batchNorm"), at("batchNorm"));
+        if (bn.size() > hidden.size())
+            fail(at("batchNorm"), QCoreApplication::translate("LabFile", "expected at most one switch per hidden layer (%1)").arg(hidden.size()));
+        for (qsizetype i = 0; i < bn.size(); ++i) {
+            if (!bn[i].isBool()) fail(indexed(at("batchNorm"), i), QCoreApplication::translate("LabFile", "expected true or false"));
+            s.batchNorm.push_back(bn[i].toBool());
+        }
+    }
     if (const QString problem = LabModel::checkConfig(c); !problem.isEmpty()) fail(where, problem);
     return c;
 }
@@ -360,6 +385,7 @@ bool LabModel::save(const QString& file, QString* error) const {
         {"data", data},
         {"initialWeights", networkJson(s.initial)},
         {"weights", networkJson(s.state.network)},
+        {"batchNorm", batchNormJson(s.state.batchNorm)},
         {"optimizer", optimizer},
         {"stopping", stopping},
         {"epoch", static_cast<double>(s.state.epoch)},
@@ -414,8 +440,30 @@ bool LabModel::load(const QString& file, QString* error) {
         const std::vector<Activation> activations = layerActivationsFor(s.config, s.data);
         s.initial = networkOf(field(root, "initialWeights", {}), QStringLiteral("initialWeights"), sizes, activations);
         s.state.network = networkOf(field(root, "weights", {}), QStringLiteral("weights"), sizes, activations);
+        s.state.batchNorm = LabBatchNorm::fresh(s.state.network, s.config.training.batchNorm);
+        if (root.contains(QLatin1String("batchNorm"))) {
+            const QString where = QStringLiteral("batchNorm");
+            const QJsonObject bn = object(root.value(where), where);
+            const auto hidden = static_cast<qsizetype>(s.state.batchNorm.gamma.size());
+            for (const char* key : {"gamma", "beta", "runningMean", "runningVar"}) {
+                const QJsonArray layers = array(field(bn, key, where), path(where, key), hidden);
+                for (qsizetype l = 0; l < hidden; ++l) {
+                    const auto units = static_cast<qsizetype>(s.state.batchNorm.gamma[static_cast<std::size_t>(l)].size());
+                    Vector v = vectorOf(layers[l], indexed(path(where, key), l), units);
+                    if (!v.allFinite()) fail(indexed(path(where, key), l), tr("expected finite numbers"));
+                    if (key == std::string_view("runningVar") && units > 0 && v.minCoeff() < 0)
+                        fail(indexed(path(where, key), l), tr("a variance cannot be negative"));
+                    auto& target = key == std::string_view("gamma")  ? s.state.batchNorm.gamma
+                                   : key == std::string_view("beta") ? s.state.batchNorm.beta
+                                   : key == std::string_view("runningMean") ? s.state.batchNorm.runningMean
+                                                                            : s.state.batchNorm.runningVar;
+                    target[static_cast<std::size_t>(l)] = std::move(v);
+                }
+            }
+        }
         const QJsonObject opt = object(field(root, "optimizer", {}), QStringLiteral("optimizer"));
-        const auto parameters = static_cast<qsizetype>(s.initial.parameterCount());
+        // θ of the optimizer: the weights, then γ and β of the normalised layers.
+        const auto parameters = static_cast<qsizetype>(s.initial.parameterCount() + s.state.batchNorm.parameterCount());
         s.state.optimizer.t = static_cast<long>(whole(field(opt, "t", QStringLiteral("optimizer")), QStringLiteral("optimizer.t"), 0, 1e15));
         for (const char* key : {"m", "v"}) {
             const QJsonArray a = array(field(opt, key, QStringLiteral("optimizer")), path(QStringLiteral("optimizer"), key));

@@ -162,7 +162,10 @@ void LabModel::rebuild(bool keepRun) {
     train_ = datasetOf(data_, config_.features, false);
     test_ = datasetOf(data_, config_.features, true);
     initial_ = Mlp::initialized(layerSizes(), layerActivations(), Initialization::Xavier, config_.initSeed);
-    network_ = initial_;
+    network_ = trainedNetwork_ = initial_;
+    batchNorm_ = LabBatchNorm::fresh(initial_, config_.training.batchNorm);
+    batchMeans_.clear();
+    batchVariances_.clear();
     history_.clear();
     epoch_ = 0;
     status_ = LabStatus::Ready;
@@ -223,7 +226,10 @@ void LabModel::reset() {
     playing_ = false;
     history_.clear();
     epoch_ = 0;
-    network_ = initial_;
+    network_ = trainedNetwork_ = initial_;
+    batchNorm_ = LabBatchNorm::fresh(initial_, config_.training.batchNorm);
+    batchMeans_.clear();
+    batchVariances_.clear();
     status_ = LabStatus::Ready;
     reason_ = DivergenceReason::None;
     optimizerState_ = {};
@@ -253,7 +259,11 @@ void LabModel::receive(const LabSnapshotPtr& snapshot) {
     }
     const LabTrainerState& s = snapshot->state;
     if (s.status != status_ || snapshot->playing != playing_) changes |= StatusChanged;
-    network_ = s.network;
+    trainedNetwork_ = s.network;
+    batchNorm_ = s.batchNorm;
+    network_ = s.testNetwork();
+    batchMeans_ = s.batchMeans;
+    batchVariances_ = s.batchVariances;
     optimizerState_ = s.optimizer;
     stopping_ = s.stopping;
     epoch_ = s.epoch;
@@ -545,6 +555,31 @@ void LabModel::setDropout(double p) {
     setConfig(c, tr("Dropout p"), kDropoutKey);
 }
 
+bool LabModel::batchNormOn(int layer) const {
+    const auto& on = config_.training.batchNorm;
+    return layer >= 0 && static_cast<std::size_t>(layer) < on.size() && on[static_cast<std::size_t>(layer)];
+}
+
+Vector LabModel::batchMean(int layer) const {
+    return layer >= 0 && static_cast<std::size_t>(layer) < batchMeans_.size() ? batchMeans_[static_cast<std::size_t>(layer)]
+                                                                               : Vector();
+}
+
+Vector LabModel::batchVariance(int layer) const {
+    return layer >= 0 && static_cast<std::size_t>(layer) < batchVariances_.size()
+               ? batchVariances_[static_cast<std::size_t>(layer)]
+               : Vector();
+}
+
+void LabModel::setBatchNorm(int layer, bool on) {
+    if (layer < 0 || layer >= static_cast<int>(config_.hidden.size()) || batchNormOn(layer) == on) return;
+    LabConfig c = config_;
+    c.training.batchNorm.resize(config_.hidden.size(), false);
+    c.training.batchNorm[static_cast<std::size_t>(layer)] = on;
+    setConfig(c, on ? tr("BatchNorm on in hidden layer %1").arg(layer + 1)
+                    : tr("BatchNorm off in hidden layer %1").arg(layer + 1));
+}
+
 void LabModel::setPatience(int epochs) {
     LabConfig c = config_;
     c.training.patience = std::clamp(epochs, 0, 100000);
@@ -802,7 +837,8 @@ LabModel::Saved LabModel::snapshot() const {
     s.config = config_;
     s.data = data_;
     s.initial = initial_;
-    s.state = {network_, optimizerState_, stopping_, epoch_, status_, reason_, divergedLearningRate_};
+    s.state = {trainedNetwork_, optimizerState_, stopping_, epoch_, status_, reason_, divergedLearningRate_,
+               batchNorm_, batchMeans_, batchVariances_};
     s.history = history_;
     s.runs = runs_;
     s.nextRun = nextRun_;
@@ -817,7 +853,12 @@ void LabModel::restore(Saved s) {
     train_ = datasetOf(data_, config_.features, false);
     test_ = datasetOf(data_, config_.features, true);
     initial_ = std::move(s.initial);
-    network_ = s.state.network;
+    trainedNetwork_ = s.state.network;
+    if (s.state.batchNorm.enabled.empty()) s.state.batchNorm = LabBatchNorm::fresh(trainedNetwork_, config_.training.batchNorm);
+    batchNorm_ = s.state.batchNorm;
+    network_ = s.state.testNetwork();
+    batchMeans_ = s.state.batchMeans;
+    batchVariances_ = s.state.batchVariances;
     optimizerState_ = s.state.optimizer;
     stopping_ = s.state.stopping;
     epoch_ = s.state.epoch;

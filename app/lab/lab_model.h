@@ -83,7 +83,16 @@ public:
     std::vector<Activation> layerActivations() const { return layerActivationsFor(config_, data_); }
     static std::vector<int> layerSizesFor(const LabConfig& config, const LabData& data);
     static std::vector<Activation> layerActivationsFor(const LabConfig& config, const LabData& data);
+    // The test-time network (BatchNorm's running averages folded in where it is on): what the
+    // grid, the metrics and the network view show.
     const Mlp& network() const { return network_; }
+    const Mlp& trainedNetwork() const { return trainedNetwork_; }  // the weights before folding
+    const LabBatchNorm& batchNorm() const { return batchNorm_; }
+    bool batchNormOn(int layer) const;  // hidden layer, 0-based
+    // μ_B and σ²_B of the last update at a hidden layer, per unit (empty where BatchNorm is off
+    // or nothing has been trained yet).
+    Vector batchMean(int layer) const;
+    Vector batchVariance(int layer) const;
     const Mlp& initialNetwork() const { return initial_; }
     const OptimizerState& optimizerState() const { return optimizerState_; }
     const EarlyStopping& stopping() const { return stopping_; }
@@ -141,6 +150,7 @@ public:
     void setSchedule(const LrSchedule& schedule);  // η stays as set
     void setRegularization(Penalty kind, double lambda);
     void setDropout(double p);
+    void setBatchNorm(int layer, bool on);  // hidden layer, 0-based (undoable)
     void setPatience(int epochs);
     void setEpochBudget(long epochs);
     void newWeights();  // reset to freshly drawn initial weights (the next init seed)
@@ -218,7 +228,9 @@ private:
     LabConfig runConfig_;  // the settings the current run's epochs were trained with
     LabData data_;
     Dataset train_, test_;
-    Mlp initial_, network_;
+    Mlp initial_, network_, trainedNetwork_;
+    LabBatchNorm batchNorm_;
+    std::vector<Vector> batchMeans_, batchVariances_;
     OptimizerState optimizerState_;
     EarlyStopping stopping_;
     std::vector<LabEpoch> history_;

@@ -292,6 +292,18 @@ void LabWindow::buildControls(QWidget* panel) {
     networkLayout->addLayout(layerCount);
     layerRows_ = new QVBoxLayout;
     networkLayout->addLayout(layerRows_);
+    auto* statsRow = new QHBoxLayout;
+    batchNormLayer_ = new QComboBox(networkGroup_);
+    batchNormLayer_->setObjectName(QStringLiteral("batchNormLayer"));
+    connect(batchNormLayer_, &QComboBox::activated, this, [this] { updateBatchNormStats(); });
+    statsRow->addWidget(batchNormLayer_);
+    statsRow->addStretch(1);
+    networkLayout->addLayout(statsRow);
+    batchNormStats_ = new QLabel(networkGroup_);
+    batchNormStats_->setObjectName(QStringLiteral("batchNormStats"));
+    batchNormStats_->setWordWrap(true);
+    batchNormStats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    networkLayout->addWidget(batchNormStats_);
     outputLabel_ = new QLabel(networkGroup_);
     outputLabel_->setWordWrap(true);
     networkLayout->addWidget(outputLabel_);
@@ -442,7 +454,9 @@ void LabWindow::rebuildLayerRows() {
         auto* h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
         LayerRow r{row, new QLabel(row), new QPushButton(QStringLiteral("−"), row), new QLabel(row),
-                   new QPushButton(QStringLiteral("+"), row), new QComboBox(row)};
+                   new QPushButton(QStringLiteral("+"), row), new QComboBox(row), new QCheckBox(QStringLiteral("BN"), row)};
+        r.batchNorm->setObjectName(QStringLiteral("batchNorm%1").arg(layer + 1));
+        connect(r.batchNorm, &QCheckBox::toggled, this, [this, layer](bool on) { model_->setBatchNorm(layer, on); });
         r.minus->setFixedWidth(36);
         r.plus->setFixedWidth(36);
         r.units->setAlignment(Qt::AlignCenter);
@@ -462,6 +476,7 @@ void LabWindow::rebuildLayerRows() {
         h->addWidget(r.units);
         h->addWidget(r.plus);
         h->addWidget(r.activation);
+        h->addWidget(r.batchNorm);
         layerRows_->addWidget(row);
         rows_.push_back(r);
     }
@@ -474,11 +489,51 @@ void LabWindow::rebuildLayerRows() {
         r.minus->setToolTip(tr("One neuron fewer"));
         r.plus->setToolTip(tr("One neuron more (up to %1)").arg(LabModel::kMaxUnits));
         r.activation->setToolTip(tr("This layer's activation function"));
+        r.batchNorm->setToolTip(tr("BatchNorm between W·a + b and the activation: normalise with the batch's mean μ_B "
+                                   "and variance σ²_B while training, then scale by γ and shift by β (learnt); "
+                                   "at test time the running averages are used"));
+        {
+            const QSignalBlocker blockBn(r.batchNorm);
+            r.batchNorm->setChecked(model_->batchNormOn(static_cast<int>(l)));
+        }
         const QSignalBlocker block(r.activation);
         r.activation->setCurrentIndex(r.activation->findData(static_cast<int>(model_->config().activations[l])));
         for (int i = 0; i < r.activation->count(); ++i)
             r.activation->setItemText(i, labtext::activation(static_cast<Activation>(r.activation->itemData(i).toInt())));
     }
+}
+
+void LabWindow::updateBatchNormStats() {
+    // The chooser lists the normalised layers; it keeps the chosen one while it stays normalised.
+    const int wanted = batchNormLayer_->currentData().isValid() ? batchNormLayer_->currentData().toInt() : -1;
+    {
+        const QSignalBlocker block(batchNormLayer_);
+        batchNormLayer_->clear();
+        for (int l = 0; l < static_cast<int>(model_->config().hidden.size()); ++l)
+            if (model_->batchNormOn(l)) batchNormLayer_->addItem(tr("Batch μ and σ² of layer %1").arg(l + 1), l);
+        const int at = batchNormLayer_->findData(wanted);
+        batchNormLayer_->setCurrentIndex(at >= 0 ? at : 0);
+    }
+    batchNormLayer_->setVisible(batchNormLayer_->count() > 0);
+    batchNormStats_->setVisible(batchNormLayer_->count() > 0);
+    if (batchNormLayer_->count() == 0) return;
+    const int layer = batchNormLayer_->currentData().toInt();
+    const Vector mean = model_->batchMean(layer), variance = model_->batchVariance(layer);
+    if (mean.size() == 0) {
+        batchNormStats_->setText(tr("Train an epoch to see the batch's mean and variance here."));
+        return;
+    }
+    auto list = [](const Vector& v) {
+        QStringList parts;
+        for (Eigen::Index i = 0; i < v.size(); ++i) parts << QString::number(v(i), 'f', 2);
+        return parts.join(QStringLiteral(", "));
+    };
+    const LabBatchNorm& bn = model_->batchNorm();
+    const auto l = static_cast<std::size_t>(layer);
+    batchNormStats_->setText(tr("Last batch: μ = (%1)\nσ² = (%2)\nγ = (%3)\nβ = (%4)")
+                                 .arg(list(mean), list(variance),
+                                      l < bn.gamma.size() ? list(bn.gamma[l]) : QString(),
+                                      l < bn.beta.size() ? list(bn.beta[l]) : QString()));
 }
 
 void LabWindow::changeEvent(QEvent* event) {
@@ -487,6 +542,7 @@ void LabWindow::changeEvent(QEvent* event) {
 }
 
 void LabWindow::retranslate() {
+    updateBatchNormStats();
     setWindowTitle(tr("NeuralScope — Training lab"));
     auto menu = [this](const char* objectName) { return menuBar()->findChild<QMenu*>(QString::fromLatin1(objectName)); };
     menu("file")->setTitle(tr("&File"));
@@ -768,6 +824,7 @@ void LabWindow::onModelChanged(LabModel::Changes changes) {
         losses_->setCurves(model_->lossCurves());
     }
     if (changes & (LabModel::StatusChanged | LabModel::HistoryChanged | LabModel::NetworkChanged)) updateStatus();
+    if (changes & (LabModel::NetworkChanged | LabModel::ConfigChanged)) updateBatchNormStats();
     if (changes & LabModel::ViewChanged) {
         const QSignalBlocker a(discretizeAction_), b(currentClass_);
         discretizeAction_->setChecked(model_->discretize());

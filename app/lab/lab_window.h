@@ -138,8 +138,13 @@ private:
         QLabel* units;
         QPushButton* plus;
         QComboBox* activation;
+        QCheckBox* batchNorm;
     };
     std::vector<LayerRow> rows_;
+    // The batch's μ_B and σ²_B at the chosen normalised layer.
+    QComboBox* batchNormLayer_ = nullptr;
+    QLabel* batchNormStats_ = nullptr;
+    void updateBatchNormStats();
     // Training
     QGroupBox* trainingGroup_ = nullptr;
     QFormLayout* trainingForm_ = nullptr;

@@ -4,6 +4,8 @@
 #include "engine/dense.h"
 #include "engine/normalization.h"
 
+#include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 namespace ns {
@@ -22,8 +24,44 @@ void toMatrix(const Tensor& t, Matrix& m) { m = t.matrix(); }
 
 }  // namespace
 
+bool LabBatchNorm::any() const { return std::find(enabled.begin(), enabled.end(), true) != enabled.end(); }
+
+LabBatchNorm LabBatchNorm::fresh(const Mlp& network, std::vector<bool> on) {
+    LabBatchNorm bn;
+    const std::size_t hidden = network.layers().size() - 1;
+    on.resize(hidden, false);
+    bn.enabled = std::move(on);
+    for (std::size_t l = 0; l < hidden; ++l) {
+        const Eigen::Index units = bn.enabled[l] ? network.layer(l).units() : 0;
+        bn.gamma.push_back(Vector::Ones(units));
+        bn.beta.push_back(Vector::Zero(units));
+        bn.runningMean.push_back(Vector::Zero(units));
+        bn.runningVar.push_back(Vector::Ones(units));
+    }
+    return bn;
+}
+
+std::size_t LabBatchNorm::parameterCount() const {
+    std::size_t count = 0;
+    for (const Vector& g : gamma) count += 2 * static_cast<std::size_t>(g.size());
+    return count;
+}
+
+Mlp foldBatchNorm(const Mlp& network, const LabBatchNorm& bn) {
+    Mlp folded = network;
+    for (std::size_t l = 0; l < bn.enabled.size() && l + 1 < network.layers().size(); ++l) {
+        if (!bn.enabled[l]) continue;
+        DenseLayer& layer = folded.layer(l);
+        const Vector s = bn.gamma[l].array() / (bn.runningVar[l].array() + LabBatchNorm::kEpsilon).sqrt();
+        layer.W = s.asDiagonal() * layer.W;
+        layer.b = s.cwiseProduct(layer.b - bn.runningMean[l]) + bn.beta[l];
+    }
+    return folded;
+}
+
 void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const ConstMatrixRef& Y,
-                        const LossChoice& loss, DropoutPass& dropout, Trace& trace) {
+                        const LossChoice& loss, DropoutPass& dropout, Trace& trace, LabBatchNorm* batchNorm,
+                        LabBatchNormGradients* batchNormGradients) {
     const std::size_t L = network.layers().size();
     const Eigen::Index m = X.rows();
     if (X.cols() != network.inputs() || Y.rows() != m || Y.cols() != network.outputs())
@@ -43,7 +81,24 @@ void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const Const
     std::vector<engine::ActivationLayer> activation;
     dense.reserve(L);
     activation.reserve(L);
-    std::vector<engine::LayerTrace> denseTrace(L), activationTrace(L), dropTrace(L);
+    std::vector<engine::LayerTrace> denseTrace(L), activationTrace(L), dropTrace(L), normTrace(L);
+    // BatchNorm layers where switched on, holding the lab's γ, β and running averages.
+    std::vector<std::unique_ptr<engine::BatchNorm>> norm(L);
+    if (batchNorm)
+        for (std::size_t l = 0; l + 1 < L && l < batchNorm->enabled.size(); ++l) {
+            if (!batchNorm->enabled[l]) continue;
+            const Eigen::Index units = network.layer(l).units();
+            if (batchNorm->gamma[l].size() != units)
+                throw std::invalid_argument("labForwardBackward: BatchNorm of layer " + std::to_string(l + 1) +
+                                            " does not match its units");
+            norm[l] = std::make_unique<engine::BatchNorm>(units, LabBatchNorm::kEpsilon, LabBatchNorm::kMomentum);
+            norm[l]->gamma().flat() = batchNorm->gamma[l];
+            norm[l]->beta().flat() = batchNorm->beta[l];
+            engine::Tensor mean({units}), var({units});
+            mean.flat() = batchNorm->runningMean[l];
+            var.flat() = batchNorm->runningVar[l];
+            norm[l]->setRunningStatistics(mean, var);
+        }
     engine::Dropout dropLayer(0.0);
     const engine::RunContext context;
     Tensor input;
@@ -56,8 +111,19 @@ void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const Const
         dense[l].b().flat() = layer.b;
         activation.emplace_back(layer.activation);
         dense[l].forward({h}, denseTrace[l], context);
-        activation[l].forward({&denseTrace[l].output}, activationTrace[l], context);
-        toMatrix(denseTrace[l].output, trace.layers[l].z);
+        const engine::Tensor* z = &denseTrace[l].output;
+        trace.layers[l].batchMean.resize(0);
+        trace.layers[l].batchVariance.resize(0);
+        if (norm[l]) {
+            norm[l]->forward({z}, normTrace[l], context);
+            z = &normTrace[l].output;
+            trace.layers[l].batchMean = normTrace[l].named.at("mu").flat();
+            trace.layers[l].batchVariance = normTrace[l].named.at("var").flat();
+            batchNorm->runningMean[l] = norm[l]->runningMean().flat();
+            batchNorm->runningVar[l] = norm[l]->runningVar().flat();
+        }
+        activation[l].forward({z}, activationTrace[l], context);
+        toMatrix(*z, trace.layers[l].z);
         toMatrix(activationTrace[l].output, trace.layers[l].a);
         h = &activationTrace[l].output;
         if (dropping && l + 1 < L) {
@@ -99,9 +165,22 @@ void labForwardBackward(const Mlp& network, const ConstMatrixRef& X, const Const
             upstream = &dropTrace[l - 1];
         }
         activationTrace[l - 1].gradOutput = std::move(upstream->gradInputs[0]);
-        activation[l - 1].backward({&denseTrace[l - 1].output}, activationTrace[l - 1], {true}, context);
-        denseTrace[l - 1].gradOutput = std::move(activationTrace[l - 1].gradInputs[0]);
-        toMatrix(denseTrace[l - 1].gradOutput, trace.layers[l - 1].delta);
+        const engine::Tensor& z = norm[l - 1] ? normTrace[l - 1].output : denseTrace[l - 1].output;
+        activation[l - 1].backward({&z}, activationTrace[l - 1], {true}, context);
+        toMatrix(activationTrace[l - 1].gradInputs[0], trace.layers[l - 1].delta);  // δ = ∂ℓ/∂z, z the input of σ
+        if (norm[l - 1]) {
+            normTrace[l - 1].gradOutput = std::move(activationTrace[l - 1].gradInputs[0]);
+            norm[l - 1]->backward({&denseTrace[l - 1].output}, normTrace[l - 1], {true}, context);
+            if (batchNormGradients) {
+                batchNormGradients->gamma.resize(L - 1);
+                batchNormGradients->beta.resize(L - 1);
+                batchNormGradients->gamma[l - 1] = normTrace[l - 1].gradParameters[0].flat() * inverseBatch;
+                batchNormGradients->beta[l - 1] = normTrace[l - 1].gradParameters[1].flat() * inverseBatch;
+            }
+            denseTrace[l - 1].gradOutput = std::move(normTrace[l - 1].gradInputs[0]);
+        } else {
+            denseTrace[l - 1].gradOutput = std::move(activationTrace[l - 1].gradInputs[0]);
+        }
     }
     trace.hasGradients = true;
 }

@@ -49,10 +49,23 @@ LabTrainer::LabTrainer(Mlp initial, Dataset train, Dataset test, LabSettings set
       test_(std::move(test)), settings_(settings), classification_(classification),
       optimizer_(settings.optimizer) {
     stopping_.patience = settings_.patience;
+    batchNorm_ = LabBatchNorm::fresh(network_, settings_.batchNorm);
+}
+
+const Vector& LabTrainer::lastBatchMean(std::size_t layer) const {
+    static const Vector none;
+    return trace_.hasGradients && layer < trace_.layers.size() ? trace_.layers[layer].batchMean : none;
+}
+
+const Vector& LabTrainer::lastBatchVariance(std::size_t layer) const {
+    static const Vector none;
+    return trace_.hasGradients && layer < trace_.layers.size() ? trace_.layers[layer].batchVariance : none;
 }
 
 void LabTrainer::reset() {
     network_ = initial_;
+    batchNorm_ = LabBatchNorm::fresh(network_, settings_.batchNorm);
+    trace_.hasGradients = false;
     optimizer_.reset();
     stopping_ = EarlyStopping{settings_.patience};
     epoch_ = 0;
@@ -61,6 +74,10 @@ void LabTrainer::reset() {
 }
 
 void LabTrainer::setSettings(const LabSettings& settings) {
+    // Switching BatchNorm on or off for a layer starts its γ, β and statistics afresh; the
+    // optimizer state is cleared by its next step, as θ changes length.
+    if (LabBatchNorm::fresh(network_, settings.batchNorm).enabled != batchNorm_.enabled)
+        batchNorm_ = LabBatchNorm::fresh(network_, settings.batchNorm);
     optimizer_.setConfig(settings.optimizer);
     settings_ = settings;
     stopping_.patience = settings.patience;
@@ -73,7 +90,13 @@ void LabTrainer::setSettings(const LabSettings& settings) {
 }
 
 LabTrainerState LabTrainer::state() const {
-    return {network_, optimizer_.state(), stopping_, epoch_, status_, reason_, divergedLearningRate_};
+    LabTrainerState s{network_, optimizer_.state(), stopping_, epoch_, status_, reason_, divergedLearningRate_,
+                      batchNorm_, {}, {}};
+    for (std::size_t l = 0; l < batchNorm_.enabled.size(); ++l) {
+        s.batchMeans.push_back(batchNorm_.enabled[l] ? lastBatchMean(l) : Vector());
+        s.batchVariances.push_back(batchNorm_.enabled[l] ? lastBatchVariance(l) : Vector());
+    }
+    return s;
 }
 
 void LabTrainer::restore(const LabTrainerState& s) {
@@ -85,6 +108,7 @@ void LabTrainer::restore(const LabTrainerState& s) {
     status_ = s.status;
     reason_ = s.reason;
     divergedLearningRate_ = s.divergedLearningRate;
+    batchNorm_ = s.batchNorm.enabled.empty() ? LabBatchNorm::fresh(network_, settings_.batchNorm) : s.batchNorm;
 }
 
 void LabTrainer::diverge(DivergenceReason reason, double eta, const Mlp& before,
@@ -124,7 +148,14 @@ LabEpoch LabTrainer::step() {
     }
     Random masks(streamSeed(settings_.seed, epoch_, 2));
     const Mlp before = network_;
+    const LabBatchNorm batchNormBefore = batchNorm_;
     const OptimizerState stateBefore = optimizer_.state();
+    const bool normalising = batchNorm_.any();
+    auto fail = [&](DivergenceReason reason) {
+        diverge(reason, eta, before, stateBefore);
+        batchNorm_ = batchNormBefore;
+        return stats;
+    };
     const std::size_t hidden = network_.layers().size() - 1;
 
     for (Eigen::Index from = 0; from < n; from += batch) {
@@ -137,35 +168,57 @@ LabEpoch LabTrainer::step() {
         for (std::size_t l = 0; l < dropout_.masks.size(); ++l)
             dropoutMask(count, network_.layer(l).units(), settings_.dropout, masks, dropout_.masks[l]);
 
-        labForwardBackward(network_, X, Y, settings_.loss, dropout_, trace_);
-        if (!std::isfinite(trace_.loss)) {
-            diverge(DivergenceReason::NonFiniteLoss, eta, before, stateBefore);
-            return stats;
-        }
-        if (!gradientsFinite(trace_)) {
-            diverge(DivergenceReason::NonFiniteGradient, eta, before, stateBefore);
-            return stats;
-        }
+        labForwardBackward(network_, X, Y, settings_.loss, dropout_, trace_, normalising ? &batchNorm_ : nullptr,
+                           &batchNormGradients_);
+        if (!std::isfinite(trace_.loss)) return fail(DivergenceReason::NonFiniteLoss);
+        if (!gradientsFinite(trace_)) return fail(DivergenceReason::NonFiniteGradient);
         addPenaltyGradient(settings_.regularization, network_, trace_);
+        // θ = (W, b of every layer, then γ and β of every normalised layer), one optimizer step.
         Vector theta = flattenParameters(network_);
-        optimizer_.step(theta, flattenGradients(trace_), eta);
-        if (!theta.allFinite() || theta.cwiseAbs().maxCoeff() > kExplodedWeight) {
-            diverge(DivergenceReason::WeightsExploded, eta, before, stateBefore);
-            return stats;
+        Vector gradient = flattenGradients(trace_);
+        const Eigen::Index base = theta.size();
+        if (normalising) {
+            const auto extra = static_cast<Eigen::Index>(batchNorm_.parameterCount());
+            theta.conservativeResize(base + extra);
+            gradient.conservativeResize(base + extra);
+            Eigen::Index at = base;
+            for (std::size_t l = 0; l < batchNorm_.enabled.size(); ++l) {
+                if (!batchNorm_.enabled[l]) continue;
+                const Eigen::Index units = batchNorm_.gamma[l].size();
+                theta.segment(at, units) = batchNorm_.gamma[l];
+                gradient.segment(at, units) = batchNormGradients_.gamma[l];
+                theta.segment(at + units, units) = batchNorm_.beta[l];
+                gradient.segment(at + units, units) = batchNormGradients_.beta[l];
+                at += 2 * units;
+            }
+            if (!gradient.allFinite()) return fail(DivergenceReason::NonFiniteGradient);
+        }
+        optimizer_.step(theta, gradient, eta);
+        if (!theta.allFinite() || theta.cwiseAbs().maxCoeff() > kExplodedWeight)
+            return fail(DivergenceReason::WeightsExploded);
+        if (normalising) {
+            Eigen::Index at = base;
+            for (std::size_t l = 0; l < batchNorm_.enabled.size(); ++l) {
+                if (!batchNorm_.enabled[l]) continue;
+                const Eigen::Index units = batchNorm_.gamma[l].size();
+                batchNorm_.gamma[l] = theta.segment(at, units);
+                batchNorm_.beta[l] = theta.segment(at + units, units);
+                at += 2 * units;
+            }
+            theta.conservativeResize(base);
         }
         unflattenParameters(theta, network_);
     }
 
-    const Evaluation train = evaluate(network_, train_.X, train_.Y, settings_.loss, evalTrace_);
-    if (!std::isfinite(train.loss)) {
-        diverge(DivergenceReason::NonFiniteLoss, eta, before, stateBefore);
-        return stats;
-    }
+    const Mlp tested = normalising ? foldBatchNorm(network_, batchNorm_) : Mlp();
+    const Mlp& evaluated = normalising ? tested : network_;
+    const Evaluation train = evaluate(evaluated, train_.X, train_.Y, settings_.loss, evalTrace_);
+    if (!std::isfinite(train.loss)) return fail(DivergenceReason::NonFiniteLoss);
     stats.epoch = ++epoch_;
     stats.trainLoss = train.loss;
     stats.trainAccuracy = classification_ ? train.accuracy : kNaN;
     if (test_.size() > 0) {
-        const Evaluation test = evaluate(network_, test_.X, test_.Y, settings_.loss, evalTrace_);
+        const Evaluation test = evaluate(evaluated, test_.X, test_.Y, settings_.loss, evalTrace_);
         stats.testLoss = test.loss;
         stats.testAccuracy = classification_ ? test.accuracy : kNaN;
         if (stopping_.observe(epoch_, test.loss)) status_ = LabStatus::EarlyStopped;

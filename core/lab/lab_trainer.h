@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns {
 
@@ -32,6 +33,7 @@ struct LabSettings {
     int patience = 0;       // early stopping: epochs without a lower test loss; 0 = off
     long epochBudget = 0;   // stop after this many epochs; 0 = no budget
     std::uint64_t seed = 1;  // shuffling and dropout masks
+    std::vector<bool> batchNorm;  // per hidden layer: BatchNorm between W a + b and σ (missing = off)
 
     bool operator==(const LabSettings&) const = default;
 };
@@ -59,13 +61,20 @@ enum class DivergenceReason { None, NonFiniteLoss, NonFiniteGradient, WeightsExp
 inline constexpr double kExplodedWeight = 1e6;
 
 struct LabTrainerState {
-    Mlp network;
+    Mlp network;  // the trained weights (before any BatchNorm folding)
     OptimizerState optimizer;
     EarlyStopping stopping;
     long epoch = 0;
     LabStatus status = LabStatus::Ready;
     DivergenceReason reason = DivergenceReason::None;
     double divergedLearningRate = 0;
+    LabBatchNorm batchNorm;  // γ, β and running averages of the normalised layers
+    // μ_B and σ²_B of the epoch's last update per hidden layer (empty where BatchNorm is off).
+    std::vector<Vector> batchMeans, batchVariances;
+
+    // The test-time network: the running averages folded into W and b (the network itself when
+    // BatchNorm is off). The grid, the metrics and the evaluations use this one.
+    Mlp testNetwork() const { return batchNorm.any() ? foldBatchNorm(network, batchNorm) : network; }
 };
 
 class LabTrainer {
@@ -85,6 +94,11 @@ public:
     LabTrainerState state() const;
 
     const Mlp& network() const { return network_; }
+    const LabBatchNorm& batchNorm() const { return batchNorm_; }
+    // The batch's μ_B and σ²_B at hidden layer `layer` (0-based) in the epoch's last update;
+    // empty when BatchNorm is off there or no epoch has run.
+    const Vector& lastBatchMean(std::size_t layer) const;
+    const Vector& lastBatchVariance(std::size_t layer) const;
     const Mlp& initialNetwork() const { return initial_; }
     const Dataset& train() const { return train_; }
     const Dataset& test() const { return test_; }
@@ -112,6 +126,8 @@ private:
     LabStatus status_ = LabStatus::Ready;
     DivergenceReason reason_ = DivergenceReason::None;
     double divergedLearningRate_ = 0;
+    LabBatchNorm batchNorm_;
+    LabBatchNormGradients batchNormGradients_;
     Trace trace_;
     Trace evalTrace_;
     DropoutPass dropout_;

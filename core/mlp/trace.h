@@ -14,6 +14,8 @@ struct LayerTrace {
     Matrix delta;  // δ⁽ˡ⁾ = ∂ℓᵢ/∂z⁽ˡ⁾ per sample, batch × units: (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾) ⊙ σ'(z⁽ˡ⁾)
     Matrix dW;     // ∂L/∂W⁽ˡ⁾ = (1/m) δ⁽ˡ⁾ᵀ a⁽ˡ⁻¹⁾, units × fan-in (batch mean)
     Vector db;     // ∂L/∂b⁽ˡ⁾ = (1/m) Σᵢ δ⁽ˡ⁾ᵢ
+    Vector batchMean;      // μ_B of W a + b per unit, when the lab's BatchNorm is on here (eq. 70)
+    Vector batchVariance;  // σ²_B (eq. 71); both empty otherwise
 };
 
 // Per-chunk partial sums reused from one batch to the next, so training allocates nothing.

@@ -77,6 +77,7 @@ private slots:
     void earlyStoppingAndBudgetPause();
     void thresholdMovesTheMetrics();
     void explorersComputeFromTheCore();
+    void batchNormSwitchShowsBatchStatistics();
     void saveLoadRoundTripIsExact();
     void loadedLabContinuesLikeTheOriginal();
     void malformedFilesAreRefusedAndTheLabIsUntouched_data();
@@ -365,6 +366,27 @@ void TestLabModel::explorersComputeFromTheCore() {
     QCOMPARE(model.lossCurves().residualAxis.front(), -2.0);
 }
 
+void TestLabModel::batchNormSwitchShowsBatchStatistics() {
+    LabModel model;
+    QVERIFY(!model.batchNormOn(0));
+    model.setBatchNorm(0, true);
+    QVERIFY(model.batchNormOn(0));
+    QVERIFY(model.batchMean(0).size() == 0);  // nothing trained yet
+    train(model, 5);
+    QCOMPARE(model.batchMean(0).size(), Eigen::Index(4));
+    QCOMPARE(model.batchVariance(0).size(), Eigen::Index(4));
+    QVERIFY(model.batchVariance(0).minCoeff() > 0);
+    QCOMPARE(model.batchMean(1).size(), Eigen::Index(0));  // layer 2 is not normalised
+    // The views get the test-time network: the running averages folded into layer 1.
+    QVERIFY(!(model.network() == model.trainedNetwork()));
+    QVERIFY(model.network() == foldBatchNorm(model.trainedNetwork(), model.batchNorm()));
+    QCOMPARE(model.network().layer(1).W, model.trainedNetwork().layer(1).W);
+    model.undoStack()->undo();
+    QVERIFY(!model.batchNormOn(0));
+    model.setBatchNorm(5, true);  // no such hidden layer
+    QVERIFY(!model.batchNormOn(5));
+}
+
 void TestLabModel::saveLoadRoundTripIsExact() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lab.json"));
@@ -374,6 +396,7 @@ void TestLabModel::saveLoadRoundTripIsExact() {
     model.setOptimizer(OptimizerKind::Adam);
     model.setRegularization(Penalty::L2, 0.003);
     model.setDropout(0.1);
+    model.setBatchNorm(1, true);
     model.editPoint(0.123456789, -4.2, false, false, 0.2);
     train(model, 12);
     model.reset();  // an earlier run to keep
@@ -384,6 +407,9 @@ void TestLabModel::saveLoadRoundTripIsExact() {
     LabModel loaded;
     QVERIFY2(loaded.load(path, &error), qPrintable(error));
     QVERIFY(sameLab(model.snapshot(), loaded.snapshot()));
+    QVERIFY(loaded.batchNormOn(1));
+    QVERIFY(loaded.batchNorm() == model.batchNorm());
+    QVERIFY(loaded.network() == model.network());
     QCOMPARE(loaded.runs().size(), std::size_t(1));
     QCOMPARE(loaded.optimizerState().t, model.optimizerState().t);
     QVERIFY(loaded.optimizerState().m.size() > 0);
@@ -403,6 +429,7 @@ void TestLabModel::loadedLabContinuesLikeTheOriginal() {
     model.setMomentumForm(MomentumForm::Velocity);
     QCOMPARE(model.config().training.optimizer.momentumForm, MomentumForm::Velocity);
     model.setSchedule({.kind = ScheduleKind::Cosine, .etaMin = 0.001, .periodEpochs = 40});
+    model.setBatchNorm(0, true);
     train(model, 8);
     QString error;
     QVERIFY(model.save(path, &error));

@@ -271,6 +271,31 @@ private slots:
         QTRY_COMPARE(window_->windowTitle(), QStringLiteral("NeuralScope — Training lab"));
     }
 
+    void batchNormSwitchAndStatistics() {
+        auto* box = window_->findChild<QCheckBox*>(QStringLiteral("batchNorm1"));
+        QVERIFY(box);
+        auto* stats = window_->findChild<QLabel*>(QStringLiteral("batchNormStats"));
+        QVERIFY(stats);
+        QVERIFY(!stats->isVisibleTo(window_));
+        box->click();
+        QVERIFY(model_->batchNormOn(0));
+        train(*model_, 20);
+        window_->refreshNow();
+        QVERIFY(stats->isVisibleTo(window_));
+        QVERIFY2(stats->text().contains(QStringLiteral("μ = (")), qPrintable(stats->text()));
+        // The numbers shown are the model's, two decimals each.
+        QVERIFY(stats->text().contains(QString::number(model_->batchMean(0)(0), 'f', 2)));
+        saveShot(QStringLiteral("lab-batchnorm-en"));
+        languages_->apply(QStringLiteral("zh_CN"));
+        window_->refreshNow();
+        saveShot(QStringLiteral("lab-batchnorm-zh"));
+        languages_->apply(QStringLiteral("en"));
+        box->click();
+        QVERIFY(!model_->batchNormOn(0));
+        window_->refreshNow();
+        QVERIFY(!stats->isVisibleTo(window_));
+    }
+
 private:
     void saveShot(const QString& name) {
         window_->refreshNow();
