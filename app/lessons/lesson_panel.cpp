@@ -432,8 +432,35 @@ QString LessonPanel::goalText(const lessons::Condition& c) const {
         case Kind::LabEpochAtLeast: return tr("Lab: at least %1 epochs trained").arg(c.value);
         case Kind::LabDiverged: return c.flag ? tr("Lab: training has diverged") : tr("Lab: training has not diverged");
         case Kind::Threshold: return tr("Lab: decision threshold %1").arg(rangeText(c.range));
+        case Kind::ConvolutionState: return convolutionGoal(c);
+        case Kind::ConvolutionVisitedAll: return tr("The window has visited every output cell");
+        case Kind::CnnLayer: return tr("The feature maps of layer %1 are shown").arg(QString::fromStdString(c.name));
+        case Kind::CnnStepAtLeast: return tr("CNN: at least %1 training steps").arg(c.value);
+        case Kind::CnnTestAccuracyAtLeast: return tr("CNN: test accuracy at least %1").arg(percent(c.value));
+        case Kind::ResidualStepAtLeast: return tr("Residual experiment: at least %1 steps").arg(c.value);
     }
     return QString();
+}
+
+QString LessonPanel::convolutionGoal(const lessons::Condition& c) const {
+    QStringList parts;
+    if (!c.convolution) return QString();
+    const lessons::ConvolutionScene& s = *c.convolution;
+    auto text = [](const std::optional<std::string>& v) { return QString::fromStdString(v.value_or(std::string())); };
+    if (s.mode) parts << tr("mode %1").arg(text(s.mode));
+    if (s.input) parts << tr("input %1").arg(text(s.input));
+    if (s.inputSize) parts << tr("input size %1").arg(*s.inputSize);
+    if (s.kernel) parts << tr("kernel %1").arg(text(s.kernel));
+    if (s.kernelSize) parts << tr("kernel size %1").arg(*s.kernelSize);
+    if (s.stride) parts << tr("stride %1").arg(*s.stride);
+    if (s.padding) parts << tr("padding %1").arg(*s.padding);
+    if (s.dilation) parts << tr("dilation %1").arg(*s.dilation);
+    if (s.channels) parts << tr("%1 input channels").arg(*s.channels);
+    if (s.layers) parts << tr("%1 stacked layers").arg(*s.layers);
+    if (s.pool) parts << tr("%1-pooling %2×%2, stride %3").arg(QString::fromStdString(s.pool->kind)).arg(s.pool->size).arg(s.pool->stride);
+    if (s.cursor) parts << tr("window at output cell (%1, %2)").arg(s.cursor->first).arg(s.cursor->second);
+    if (s.playing) parts << (*s.playing ? tr("playing") : tr("paused"));
+    return tr("Convolution view: %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 void LessonPanel::refreshGoals() {
@@ -449,7 +476,8 @@ void LessonPanel::refreshGoals() {
         QString line = goalText(c).toHtmlEscaped();
         const std::optional<double> now = session_->current(c);
         if (!holds && now) {
-            const bool fraction = c.kind == Kind::AccuracyAtLeast || c.kind == Kind::TestAccuracyAtLeast;
+            const bool fraction = c.kind == Kind::AccuracyAtLeast || c.kind == Kind::TestAccuracyAtLeast ||
+                                  c.kind == Kind::CnnTestAccuracyAtLeast;
             QString value = fraction ? percent(*now) : shortNumber(*now);
             if (c.kind == Kind::StepperReached) value = tr("%1 of %2 values").arg(*now).arg(session_->stepperValueCount());
             line += QStringLiteral(" <span style='color:#666'>(%1)</span>").arg(tr("now %1").arg(value));

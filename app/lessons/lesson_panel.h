@@ -75,6 +75,7 @@ private:
     void buildQuiz();
     void refreshGoals();
     QString goalText(const lessons::Condition& condition) const;
+    QString convolutionGoal(const lessons::Condition& c) const;
     void submitAnswer();
     void showFeedback(lessons::Grade grade);
     void applyFonts();

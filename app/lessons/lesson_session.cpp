@@ -214,6 +214,14 @@ void LessonSession::applyLab(LabModel& lab, const lessons::Scene& scene) {
         c.initSeed = *scene.network->seed;
         lab.setConfig(c, tr("Initial weights of the lesson's scene"));
     }
+    if (scene.network && scene.network->batchNorm) {
+        const std::vector<bool>& switches = *scene.network->batchNorm;
+        for (std::size_t layer = 0; layer < switches.size(); ++layer) {
+            lab.setBatchNorm(static_cast<int>(layer), switches[layer]);
+            if (lab.batchNormOn(static_cast<int>(layer)) != switches[layer])
+                notApplied_ << QStringLiteral("network.batch_norm");
+        }
+    }
     if (scene.network && scene.network->loss) {
         lab.setLoss(*scene.network->loss);
         if (lab.config().training.loss.kind != *scene.network->loss) notApplied_ << QStringLiteral("network.loss");
@@ -315,6 +323,12 @@ bool LessonSession::holds(const Condition& c) const {
             const bool below = c.kind == Condition::Kind::LabLossBelow || c.kind == Condition::Kind::TestLossBelow;
             return below ? *now < c.value : *now >= c.value;
         }
+        case Condition::Kind::ConvolutionState:
+        case Condition::Kind::ConvolutionVisitedAll:
+        case Condition::Kind::CnnLayer:
+        case Condition::Kind::CnnStepAtLeast:
+        case Condition::Kind::CnnTestAccuracyAtLeast:
+        case Condition::Kind::ResidualStepAtLeast: return false;
     }
     return false;
 }

@@ -57,6 +57,48 @@ bool isLabCondition(const Condition& condition) {
     }
 }
 
+std::optional<View> conditionView(const Condition& condition) {
+    if (isLabCondition(condition)) return View::Lab;
+    switch (condition.kind) {
+        case Condition::Kind::ConvolutionState:
+        case Condition::Kind::ConvolutionVisitedAll: return View::Convolution;
+        case Condition::Kind::CnnLayer:
+        case Condition::Kind::CnnStepAtLeast:
+        case Condition::Kind::CnnTestAccuracyAtLeast: return View::Cnn;
+        case Condition::Kind::ResidualStepAtLeast: return View::Residual;
+        default: return std::nullopt;
+    }
+}
+
+const std::vector<std::string>& convolutionModes() {
+    static const std::vector<std::string> names{"conv", "pool", "receptive", "pointwise"};
+    return names;
+}
+
+const std::vector<std::string>& convolutionInputs() {
+    static const std::vector<std::string> names{"digit_0", "digit_1", "digit_2", "digit_3", "digit_4", "digit_5",
+                                                "digit_6", "digit_7", "digit_8", "digit_9", "circle", "square",
+                                                "cross",   "diagonal"};
+    return names;
+}
+
+const std::vector<std::string>& convolutionKernels() {
+    static const std::vector<std::string> names{"identity", "box_blur", "gaussian", "sharpen",
+                                                "sobel_x",  "sobel_y",  "laplacian"};
+    return names;
+}
+
+const std::vector<std::string>& cnnDatasets() {
+    static const std::vector<std::string> names{"builtin", "shapes", "fashion_mnist"};
+    return names;
+}
+
+const std::vector<std::string>& cnnLayers() {
+    static const std::vector<std::string> names{"conv1", "relu1", "pool1", "conv2", "relu2", "pool2",
+                                                "flatten", "fc1",  "relu3", "fc2",   "relu4", "fc3"};
+    return names;
+}
+
 bool Scene::has(std::string_view key) const {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
 }

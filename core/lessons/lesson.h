@@ -50,6 +50,9 @@ enum class View {
     Perceptron,  // the perceptron: logic gates, the learning rule, the decision line
     Functions,   // plots of activation or loss functions and their derivatives
     Lab,         // the training lab (datasets, optimizers, regularisation)
+    Convolution, // the sliding window: convolution, pooling, receptive field, 1×1 convolution
+    Cnn,         // a CNN trained live: curves, feature maps, filters, confusion matrix
+    Residual,    // plain vs residual deep nets, with and without BatchNorm: gradient norms
 };
 
 enum class Gate { And, Or, Nand, Nor, Not, Xor };
@@ -82,6 +85,60 @@ struct FunctionsScene {
     std::optional<double> target;         // losses: the target y (0 or 1 for bce and focal)
 };
 
+// The convolution view. Names and limits are those of the view's controls (convolutionLimits()).
+struct PoolScene {
+    std::string kind;  // max or avg
+    int size = 2;
+    int stride = 2;
+    bool operator==(const PoolScene&) const = default;
+};
+
+struct ConvolutionScene {
+    std::optional<std::string> mode;    // conv, pool, receptive, pointwise
+    std::optional<std::string> input;   // digit_0 … digit_9, circle, square, cross, diagonal
+    std::optional<int> inputSize;       // side of the square input
+    std::optional<std::string> kernel;  // identity, box_blur, gaussian, sharpen, sobel_x, sobel_y, laplacian
+    std::optional<int> kernelSize, stride, padding, dilation, channels;
+    std::optional<std::pair<int, int>> cursor;  // output row, column (from 0)
+    std::optional<bool> playing;
+    std::optional<PoolScene> pool;
+    std::optional<int> layers;  // receptive mode: stacked convolutions
+    bool operator==(const ConvolutionScene&) const = default;
+};
+
+struct ConvolutionLimits {
+    int minInput = 3, maxInput = 28;
+    int minKernel = 1, maxKernel = 7;
+    int maxStride = 4, maxPadding = 3, maxDilation = 4;
+    int minPool = 2, maxPool = 4;
+    int maxLayers = 3;
+};
+inline constexpr ConvolutionLimits kConvolutionLimits{};
+const std::vector<std::string>& convolutionModes();
+const std::vector<std::string>& convolutionInputs();
+const std::vector<std::string>& convolutionKernels();
+
+// The CNN view: LeNet-5 on a data set; training steps are mini-batches.
+struct CnnScene {
+    std::optional<std::string> dataset;  // builtin, shapes, fashion_mnist
+    std::optional<double> learningRate;
+    std::optional<long> batchSize;
+    std::optional<bool> training;        // playing
+    std::optional<int> input;            // the test image whose feature maps are shown (from 0)
+    std::optional<std::string> layer;    // the node whose feature maps are shown
+};
+const std::vector<std::string>& cnnDatasets();
+const std::vector<std::string>& cnnLayers();  // LeNet-5's nodes: conv1, relu1, pool1, …
+
+// The residual experiment: four deep nets trained side by side.
+struct ResidualScene {
+    std::optional<Activation> activation;  // sigmoid, tanh or relu
+    std::optional<int> blocks;             // 2·blocks + 2 dense layers
+    std::optional<bool> training;
+};
+inline constexpr int kResidualMinBlocks = 3;
+inline constexpr int kResidualMaxBlocks = 12;
+
 // The training lab's settings use the lab core's own types and names (lab_data.h, optimizer.h,
 // lr_schedule.h, regularization.h, lab_loss.h), so the linter accepts exactly what the lab can do.
 struct RegularizationScene {
@@ -97,6 +154,7 @@ struct NetworkScene {
     std::optional<LabLoss> loss;
     std::optional<Initialization> init;
     std::optional<std::uint64_t> seed;
+    std::optional<std::vector<bool>> batchNorm;  // the lab: BatchNorm on or off per hidden layer
 };
 
 // A place in the backprop stepper: the start, the end, a value count, or "after the group of
@@ -157,6 +215,9 @@ struct Scene {
     std::optional<StepperScene> stepper;
     std::optional<PerceptronScene> perceptron;
     std::optional<FunctionsScene> functions;
+    std::optional<ConvolutionScene> convolution;
+    std::optional<CnnScene> cnn;
+    std::optional<ResidualScene> residual;
     std::vector<Control> locked;
     std::vector<Control> hidden;
     std::vector<Highlight> highlight;
@@ -206,6 +267,15 @@ struct Condition {
         LabEpochAtLeast,           // epochs trained ≥ value
         LabDiverged,               // training diverged (flag)
         Threshold,                 // the metrics panel's decision threshold in range
+        // The convolution view.
+        ConvolutionState,          // every field given in `convolution` equals the view's
+        ConvolutionVisitedAll,     // the window has visited every output cell of the current grid
+        // The CNN view.
+        CnnLayer,                  // the feature maps shown are those of node `name`
+        CnnStepAtLeast,            // training steps ≥ value
+        CnnTestAccuracyAtLeast,    // the latest test accuracy ≥ value
+        // The residual experiment.
+        ResidualStepAtLeast,       // steps ≥ value
     } kind = Kind::LossBelow;
     std::string key;
     Position position;
@@ -214,10 +284,15 @@ struct Condition {
     Range range;
     StepperPlace place;
     Gate gate = Gate::And;
+    std::optional<ConvolutionScene> convolution;
+    std::string name;
 };
 
 // Whether a condition looks at the training lab (which must be open for it to hold).
 bool isLabCondition(const Condition& condition);
+// The view a condition looks at, when it needs one (the lab, the convolution, CNN or residual
+// view); none for conditions of the main window.
+std::optional<View> conditionView(const Condition& condition);
 
 struct Check {
     Position position;

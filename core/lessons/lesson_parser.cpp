@@ -68,7 +68,9 @@ std::vector<std::string> namesOf(const std::vector<Named<T>>& table) {
 
 const std::vector<Named<View>> kViews{{"network", View::Network},       {"stepper", View::Stepper},
                                       {"graph", View::Graph},           {"perceptron", View::Perceptron},
-                                      {"functions", View::Functions},   {"lab", View::Lab}};
+                                      {"functions", View::Functions},   {"lab", View::Lab},
+                                      {"convolution", View::Convolution}, {"cnn", View::Cnn},
+                                      {"residual", View::Residual}};
 std::string viewName(View v) {
     for (const auto& entry : kViews)
         if (entry.value == v) return std::string(entry.name);
@@ -501,7 +503,7 @@ const std::vector<std::string> kSceneKeys{
     "view",     "network",      "dataset",  "samples",   "noise",          "test_fraction",
     "optimizer", "batch_size",  "momentum", "learning_rate", "schedule",   "regularization",
     "epochs",   "speed",        "sample",   "stepper",   "perceptron",     "functions",
-    "controls", "highlight", "threshold"};
+    "controls", "highlight", "threshold", "convolution", "cnn", "residual"};
 
 // Keys that belong to the multilayer network and its training, not to the perceptron or the
 // function plots.
@@ -556,6 +558,9 @@ public:
         if (const auto v = node("stepper"); v.IsDefined()) scene.stepper = stepper(v, where);
         if (const auto v = node("perceptron"); v.IsDefined()) scene.perceptron = perceptron(v, where);
         if (const auto v = node("functions"); v.IsDefined()) scene.functions = functions(v, where);
+        if (const auto v = node("convolution"); v.IsDefined()) scene.convolution = convolution(b_, v, where);
+        if (const auto v = node("cnn"); v.IsDefined()) scene.cnn = cnn(v, where);
+        if (const auto v = node("residual"); v.IsDefined()) scene.residual = residual(v, where);
         if (const auto v = node("controls"); v.IsDefined()) controls(v, where, scene);
         if (const auto v = node("highlight"); v.IsDefined()) highlight(v, where, scene);
 
@@ -567,7 +572,7 @@ public:
 private:
     std::optional<NetworkScene> network(const YAML::Node& n, Position where) {
         const Position p = b_.at(n, where);
-        if (!b_.keys(n, p, {"sizes", "activations", "loss", "init", "seed"}, {}, "network key", "in 'network'"))
+        if (!b_.keys(n, p, {"sizes", "activations", "loss", "init", "seed", "batch_norm"}, {}, "network key", "in 'network'"))
             return std::nullopt;
         NetworkScene net;
         if (const auto v = n["sizes"]; v.IsDefined() &&
@@ -589,6 +594,18 @@ private:
         if (const auto v = n["init"]; v.IsDefined()) net.init = b_.named(v, p, "an initialisation", kInits);
         if (const auto v = n["seed"]; v.IsDefined()) {
             if (const auto s = b_.whole(v, p, "a seed", 0, 2147483647L)) net.seed = static_cast<std::uint64_t>(*s);
+        }
+        if (const auto v = n["batch_norm"]; v.IsDefined() &&
+                                            b_.list(v, p, "BatchNorm switches (one per hidden layer)", 1,
+                                                    limits::kMaxWeightLayers)) {
+            std::vector<bool> switches;
+            for (const auto& f : v)
+                if (const auto on = b_.flag(f, p, "a BatchNorm switch")) switches.push_back(*on);
+            if (switches.size() == v.size()) net.batchNorm = switches;
+            if (net.sizes && net.batchNorm && net.batchNorm->size() + 2 != net.sizes->size())
+                b_.error(b_.at(v, p), "expected " + std::to_string(net.sizes->size() - 2) +
+                                          " BatchNorm switches (one per hidden layer), found " +
+                                          std::to_string(net.batchNorm->size()));
         }
         if (net.sizes && net.activations) {
             const std::string problem = Mlp::checkArchitecture(*net.sizes, *net.activations);
@@ -789,6 +806,94 @@ private:
         return s;
     }
 
+public:
+    // The convolution view's keys, in a scene and (any subset) in a check.
+    static std::optional<ConvolutionScene> convolution(Block& b, const YAML::Node& n, Position where) {
+        const Position p = b.at(n, where);
+        if (!b.keys(n, p,
+                    {"mode", "input", "input_size", "kernel", "kernel_size", "stride", "padding", "dilation",
+                     "channels", "cursor", "playing", "pool", "layers"},
+                    {}, "convolution key", "in 'convolution'"))
+            return std::nullopt;
+        const std::size_t before = b.doc().errorCount();
+        const ConvolutionLimits& k = kConvolutionLimits;
+        ConvolutionScene s;
+        auto whole = [&](const char* key, const std::string& what, long low, long high, std::optional<int>& out) {
+            if (const auto v = n[key]; v.IsDefined())
+                if (const auto x = b.whole(v, p, what, low, high)) out = static_cast<int>(*x);
+        };
+        if (const auto v = n["mode"]; v.IsDefined()) s.mode = b.word(v, p, "a convolution mode", convolutionModes());
+        if (const auto v = n["input"]; v.IsDefined()) s.input = b.word(v, p, "an input picture", convolutionInputs());
+        if (const auto v = n["kernel"]; v.IsDefined()) s.kernel = b.word(v, p, "a preset kernel", convolutionKernels());
+        whole("input_size", "an input size", k.minInput, k.maxInput, s.inputSize);
+        whole("kernel_size", "a kernel size", k.minKernel, k.maxKernel, s.kernelSize);
+        whole("stride", "a stride", 1, k.maxStride, s.stride);
+        whole("padding", "a padding", 0, k.maxPadding, s.padding);
+        whole("dilation", "a dilation", 1, k.maxDilation, s.dilation);
+        whole("layers", "a number of stacked convolutions", 1, k.maxLayers, s.layers);
+        if (const auto v = n["channels"]; v.IsDefined()) {
+            if (const auto c = b.whole(v, p, "a number of input channels (1 grey, 3 RGB)", 1, 3)) {
+                if (*c == 2) b.error(b.at(v, p), "expected 1 (grey) or 3 (RGB) input channels, found 2");
+                else s.channels = static_cast<int>(*c);
+            }
+        }
+        if (const auto v = n["cursor"]; v.IsDefined() && b.list(v, p, "an output cell [row, column]", 2, 2)) {
+            const auto r = b.whole(v[0], p, "an output row (from 0)", 0, k.maxInput + 2 * k.maxPadding);
+            const auto c = b.whole(v[1], p, "an output column (from 0)", 0, k.maxInput + 2 * k.maxPadding);
+            if (r && c) s.cursor = std::pair<int, int>(static_cast<int>(*r), static_cast<int>(*c));
+        }
+        if (const auto v = n["playing"]; v.IsDefined()) s.playing = b.flag(v, p, "'playing'");
+        if (const auto v = n["pool"]; v.IsDefined()) {
+            const Position q = b.at(v, p);
+            if (b.keys(v, q, {"kind", "size", "stride"}, {"kind", "size", "stride"}, "pool key", "in 'pool'")) {
+                const auto kind = b.word(v["kind"], q, "a pooling kind", {"max", "avg"});
+                const auto size = b.whole(v["size"], q, "a pooling window size", k.minPool, k.maxPool);
+                const auto stride = b.whole(v["stride"], q, "a pooling stride", 1, k.maxStride);
+                if (kind && size && stride) s.pool = PoolScene{*kind, static_cast<int>(*size), static_cast<int>(*stride)};
+            }
+        }
+        if (s.layers && s.mode && *s.mode != "receptive")
+            b.error(b.at(n["layers"], p), "expected mode: receptive with 'layers', found mode: " + *s.mode);
+        if (b.doc().errorCount() != before) return std::nullopt;
+        return s;
+    }
+
+private:
+    std::optional<CnnScene> cnn(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"dataset", "learning_rate", "batch_size", "training", "input", "layer"}, {}, "cnn key",
+                     "in 'cnn'"))
+            return std::nullopt;
+        const std::size_t before = b_.doc().errorCount();
+        CnnScene s;
+        if (const auto v = n["dataset"]; v.IsDefined()) s.dataset = b_.word(v, p, "a CNN data set", cnnDatasets());
+        if (const auto v = n["learning_rate"]; v.IsDefined()) s.learningRate = b_.number(v, p, "a learning rate", 1e-5, 10);
+        if (const auto v = n["batch_size"]; v.IsDefined()) s.batchSize = b_.whole(v, p, "a batch size", 1, 512);
+        if (const auto v = n["training"]; v.IsDefined()) s.training = b_.flag(v, p, "'training'");
+        if (const auto v = n["input"]; v.IsDefined())
+            if (const auto i = b_.whole(v, p, "a test image (from 0)", 0, 999)) s.input = static_cast<int>(*i);
+        if (const auto v = n["layer"]; v.IsDefined()) s.layer = b_.word(v, p, "a layer of LeNet-5", cnnLayers());
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        return s;
+    }
+
+    std::optional<ResidualScene> residual(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"activation", "blocks", "training"}, {}, "residual key", "in 'residual'"))
+            return std::nullopt;
+        const std::size_t before = b_.doc().errorCount();
+        ResidualScene s;
+        if (const auto v = n["activation"]; v.IsDefined())
+            if (const auto a = b_.word(v, p, "an activation of the deep nets", {"sigmoid", "tanh", "relu"}))
+                s.activation = parseActivation(*a);
+        if (const auto v = n["blocks"]; v.IsDefined())
+            if (const auto x = b_.whole(v, p, "a number of residual blocks", kResidualMinBlocks, kResidualMaxBlocks))
+                s.blocks = static_cast<int>(*x);
+        if (const auto v = n["training"]; v.IsDefined()) s.training = b_.flag(v, p, "'training'");
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        return s;
+    }
+
     std::optional<FunctionsScene> functions(const YAML::Node& n, Position where) {
         const Position p = b_.at(n, where);
         if (!b_.keys(n, p, {"show", "derivative", "probe", "target"}, {"show"}, "functions key", "in 'functions'"))
@@ -914,6 +1019,23 @@ private:
         if (scene.functions && scene.view != View::Functions)
             b_.error(keyAt("functions"), "expected view: functions with a 'functions' key, found " +
                                              (view.empty() ? std::string("no view") : "view: " + view));
+        for (const auto& [key, wanted, present] :
+             {std::tuple<const char*, View, bool>{"convolution", View::Convolution, scene.convolution.has_value()},
+              {"cnn", View::Cnn, scene.cnn.has_value()},
+              {"residual", View::Residual, scene.residual.has_value()}})
+            if (present && scene.view != wanted)
+                b_.error(keyAt(key), std::string("expected view: ") + key + " with a '" + key + "' key, found " +
+                                         (view.empty() ? std::string("no view") : "view: " + view));
+        if (scene.view == View::Convolution || scene.view == View::Cnn || scene.view == View::Residual) {
+            for (const auto& key : scene.keys)
+                if (kTrainingKeys.count(key))
+                    b_.error(keyAt(key), "expected keys of the " + view + " view (" + view +
+                                             ", controls, highlight), found '" + key + "'");
+            for (const Highlight& h : scene.highlight)
+                if (h.kind != Highlight::Kind::Control)
+                    b_.error(h.position, "expected only controls to highlight in the " + view +
+                                             " view, found a neuron or layer");
+        }
         if (scene.stepper && scene.view != View::Stepper && scene.view != View::Graph)
             b_.error(keyAt("stepper"), "expected view: stepper or view: graph with a 'stepper' key, found " +
                                            (view.empty() ? std::string("no view") : "view: " + view));
@@ -1011,7 +1133,9 @@ const std::vector<std::string> kConditionKeys{
     "graph_walked",     "perceptron_correct",          "perceptron_updates_at_least",
     "perceptron_epochs_at_least", "perceptron_task",   "probe",
     "lab_loss_below",   "test_loss_below",             "test_accuracy_at_least", "lab_epoch_at_least",
-    "lab_diverged",     "threshold"};
+    "lab_diverged",     "threshold",
+    "convolution",      "convolution_cursor_visited",  "cnn",                   "cnn_step_at_least",
+    "cnn_test_accuracy_at_least", "residual_step_at_least"};
 
 class CheckReader {
 public:
@@ -1113,6 +1237,39 @@ public:
             } else if (key == "threshold") {
                 c.kind = Condition::Kind::Threshold;
                 ok = range(v, p, "threshold", 0, 1, c.range);
+            } else if (key == "convolution") {
+                c.kind = Condition::Kind::ConvolutionState;
+                c.convolution = SceneReader::convolution(b_, v, p);
+                ok = c.convolution.has_value();
+                if (ok && *c.convolution == ConvolutionScene{}) {
+                    b_.error(p, "expected at least one key of the convolution view in 'convolution', found none");
+                    ok = false;
+                }
+            } else if (key == "convolution_cursor_visited") {
+                c.kind = Condition::Kind::ConvolutionVisitedAll;
+                if (!(v.IsScalar() && v.Scalar() == "all")) {
+                    b_.error(b_.at(v, p), "expected 'all' (every output cell visited), found " + Block::describe(v));
+                    ok = false;
+                }
+            } else if (key == "cnn") {
+                c.kind = Condition::Kind::CnnLayer;
+                const Position q = b_.at(v, p);
+                if (!b_.keys(v, q, {"layer"}, {"layer"}, "cnn check key", "in 'cnn'")) {
+                    ok = false;
+                } else if (const auto layer = b_.word(v["layer"], q, "a layer of LeNet-5", cnnLayers())) {
+                    c.name = *layer;
+                } else {
+                    ok = false;
+                }
+            } else if (key == "cnn_step_at_least") {
+                c.kind = Condition::Kind::CnnStepAtLeast;
+                num(b_.whole(v, p, "a number of training steps", 1, 1000000));
+            } else if (key == "cnn_test_accuracy_at_least") {
+                c.kind = Condition::Kind::CnnTestAccuracyAtLeast;
+                num(b_.number(v, p, "an accuracy (a fraction)", 0, 1, true));
+            } else if (key == "residual_step_at_least") {
+                c.kind = Condition::Kind::ResidualStepAtLeast;
+                num(b_.whole(v, p, "a number of training steps", 1, 1000000));
             }
             if (ok) check.conditions.push_back(c);
         }
@@ -1146,6 +1303,19 @@ private:
                 return scene.functions && scene.functions->probe && c.range.contains(*scene.functions->probe);
             case Condition::Kind::PerceptronTask:
                 return scene.perceptron && scene.perceptron->task.value_or(Gate::And) == c.gate;
+            case Condition::Kind::ConvolutionState: {
+                if (!scene.convolution || !c.convolution) return false;
+                const ConvolutionScene& want = *c.convolution;
+                const ConvolutionScene& have = *scene.convolution;
+                auto same = [](const auto& w, const auto& h) { return !w || (h && *w == *h); };
+                return same(want.mode, have.mode) && same(want.input, have.input) &&
+                       same(want.inputSize, have.inputSize) && same(want.kernel, have.kernel) &&
+                       same(want.kernelSize, have.kernelSize) && same(want.stride, have.stride) &&
+                       same(want.padding, have.padding) && same(want.dilation, have.dilation) &&
+                       same(want.channels, have.channels) && same(want.cursor, have.cursor) &&
+                       same(want.playing, have.playing) && same(want.pool, have.pool) && same(want.layers, have.layers);
+            }
+            case Condition::Kind::CnnLayer: return scene.cnn && scene.cnn->layer && *scene.cnn->layer == c.name;
             default: return false;
         }
     }
@@ -1414,11 +1584,16 @@ private:
             if (current->sceneLine != 0 && !s.scene) viewKnown = false;
             else if (s.scene && s.scene->view) viewKnown = true;
             if (s.check && viewKnown) {
-                for (const Condition& c : s.check->conditions)
-                    if (isLabCondition(c) && view != View::Lab)
-                        doc_.error(c.position, "expected 'view: lab' in the scene of this step or an earlier one for '" +
-                                                   c.key + "' (it looks at the training lab), found " +
+                for (const Condition& c : s.check->conditions) {
+                    const std::optional<View> needed = conditionView(c);
+                    if (needed && view != needed)
+                        doc_.error(c.position, "expected 'view: " + viewName(*needed) +
+                                                   "' in the scene of this step or an earlier one for '" + c.key +
+                                                   "' (it looks at the " +
+                                                   (*needed == View::Lab ? std::string("training lab") : viewName(*needed) + " view") +
+                                                   "), found " +
                                                    (view ? "view: " + viewName(*view) : std::string("no view")));
+                }
             }
             lesson_.steps.push_back(std::move(s));
             current.reset();

@@ -138,11 +138,13 @@ private slots:
         delete languages_;
     }
 
-    void theBrowserListsBothChaptersInOrder() {
+    void theBrowserListsTheChaptersInOrder() {
         QTreeWidget* browser = panel()->browser();
-        QCOMPARE(browser->topLevelItemCount(), 2);
+        QCOMPARE(browser->topLevelItemCount(), 3);
         QCOMPARE(browser->topLevelItem(0)->childCount(), 4);
         QCOMPARE(browser->topLevelItem(1)->childCount(), 5);
+        QCOMPARE(browser->topLevelItem(2)->childCount(), 6);
+        QVERIFY(browser->topLevelItem(2)->text(0).contains(QStringLiteral("Convolutional networks")));
         QVERIFY(browser->topLevelItem(0)->text(0).contains(QStringLiteral("Neurons and networks")));
         QVERIFY(browser->topLevelItem(0)->child(0)->text(0).contains(QStringLiteral("The M-P neuron")));
         QCOMPARE(browser->topLevelItem(0)->child(0)->text(1), QStringLiteral("0/5 steps \u00b7 0/3 quizzes"));

@@ -109,6 +109,134 @@ private slots:
         QVERIFY(foundDisplay);
     }
 
+    // Chapter 3's views: every key lands in the scene and the checks, values as written.
+    void readsTheConvolutionCnnAndResidualViews() {
+        const std::string text = R"(---
+id: ch3
+title: {en: Convolution, zh: 卷积}
+chapter: 3
+order: 1
+minutes: 10
+---
+
+# step: one
+```scene
+view: convolution
+convolution:
+  mode: conv
+  input: digit_3
+  input_size: 9
+  kernel: sobel_x
+  kernel_size: 3
+  stride: 2
+  padding: 1
+  dilation: 2
+  channels: 3
+  cursor: [1, 2]
+  playing: false
+```
+::: en
+Text.
+:::
+::: zh
+文字。
+:::
+
+```check
+convolution:
+  dilation: 3
+  pool: {kind: avg, size: 3, stride: 1}
+convolution_cursor_visited: all
+hint: {en: Hint., zh: 提示。}
+```
+
+# step: two
+```scene
+view: cnn
+cnn: {dataset: fashion_mnist, learning_rate: 0.02, batch_size: 64, training: true, input: 7, layer: pool2}
+```
+::: en
+Text.
+:::
+::: zh
+文字。
+:::
+
+```check
+cnn: {layer: relu2}
+cnn_step_at_least: 300
+cnn_test_accuracy_at_least: 0.7
+hint: {en: Hint., zh: 提示。}
+```
+
+# step: three
+```scene
+view: residual
+residual: {activation: relu, blocks: 4, training: true}
+```
+::: en
+Text.
+:::
+::: zh
+文字。
+:::
+
+```check
+residual_step_at_least: 20
+hint: {en: Hint., zh: 提示。}
+```
+)";
+        const LessonParse parsed = parseLesson(text, "ch3.md");
+        QVERIFY2(parsed.lesson.has_value(), messages(parsed.diagnostics).c_str());
+        const Lesson& lesson = *parsed.lesson;
+        QCOMPARE(lesson.steps.size(), std::size_t(3));
+        const Scene& conv = *lesson.steps[0].scene;
+        QCOMPARE(*conv.view, View::Convolution);
+        const ConvolutionScene& c = *conv.convolution;
+        QCOMPARE(*c.mode, std::string("conv"));
+        QCOMPARE(*c.input, std::string("digit_3"));
+        QCOMPARE(*c.inputSize, 9);
+        QCOMPARE(*c.kernel, std::string("sobel_x"));
+        QCOMPARE(*c.kernelSize, 3);
+        QCOMPARE(*c.stride, 2);
+        QCOMPARE(*c.padding, 1);
+        QCOMPARE(*c.dilation, 2);
+        QCOMPARE(*c.channels, 3);
+        QVERIFY(*c.cursor == std::make_pair(1, 2));
+        QCOMPARE(*c.playing, false);
+        QVERIFY(!c.pool && !c.layers);
+        const std::vector<Condition>& first = lesson.steps[0].check->conditions;
+        QCOMPARE(first.size(), std::size_t(2));
+        QCOMPARE(first[0].kind, Condition::Kind::ConvolutionState);
+        QCOMPARE(*first[0].convolution->dilation, 3);
+        QVERIFY(*first[0].convolution->pool == (PoolScene{"avg", 3, 1}));
+        QVERIFY(!first[0].convolution->mode);
+        QCOMPARE(first[1].kind, Condition::Kind::ConvolutionVisitedAll);
+        QCOMPARE(conditionView(first[1]), std::optional<View>(View::Convolution));
+
+        const CnnScene& cnn = *lesson.steps[1].scene->cnn;
+        QCOMPARE(*cnn.dataset, std::string("fashion_mnist"));
+        QCOMPARE(*cnn.learningRate, 0.02);
+        QCOMPARE(*cnn.batchSize, 64L);
+        QCOMPARE(*cnn.training, true);
+        QCOMPARE(*cnn.input, 7);
+        QCOMPARE(*cnn.layer, std::string("pool2"));
+        const std::vector<Condition>& second = lesson.steps[1].check->conditions;
+        QCOMPARE(second[0].kind, Condition::Kind::CnnLayer);
+        QCOMPARE(second[0].name, std::string("relu2"));
+        QCOMPARE(second[1].kind, Condition::Kind::CnnStepAtLeast);
+        QCOMPARE(second[1].value, 300.0);
+        QCOMPARE(second[2].kind, Condition::Kind::CnnTestAccuracyAtLeast);
+        QCOMPARE(second[2].value, 0.7);
+        QCOMPARE(conditionView(second[2]), std::optional<View>(View::Cnn));
+
+        const ResidualScene& residual = *lesson.steps[2].scene->residual;
+        QCOMPARE(*residual.activation, Activation::Relu);
+        QCOMPARE(*residual.blocks, 4);
+        QCOMPARE(*residual.training, true);
+        QCOMPARE(lesson.steps[2].check->conditions[0].kind, Condition::Kind::ResidualStepAtLeast);
+    }
+
     void windowsLineEndingsAndBomReadTheSame() {
         const std::string text = formatExample();
         std::string crlf = "\xEF\xBB\xBF";
