@@ -1,6 +1,12 @@
 #include "lessons/lesson_mode.h"
 
 #include "lessons/formula_book.h"
+#include "cnn/cnn_model.h"
+#include "cnn/cnn_workspace.h"
+#include "cnn/residual_model.h"
+#include "cnn/residual_workspace.h"
+#include "conv/convolution_model.h"
+#include "conv/convolution_workspace.h"
 #include "lab/lab_window.h"
 #include "shell/language.h"
 #include "lessons/lesson_panel.h"
@@ -204,6 +210,7 @@ LessonMode::~LessonMode() {
     delete lessonDock_;
     delete viewDock_;
     delete menu_;
+    delete viewsMenu_;
 }
 
 lessons::Language LessonMode::language() const {
@@ -231,6 +238,21 @@ void LessonMode::buildActions() {
         entry_ = -1;
         panel_->refreshBrowser();
     });
+    // The chapter-3 views take the central view's place, as a lesson scene would show them.
+    convolutionAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1), [this] { showView(View::Convolution); });
+    cnnAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_2), [this] { showView(View::Cnn); });
+    residualAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_3), [this] { showView(View::Residual); });
+    networkAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0), [this] { showView(View::Network); });
+    convolutionAction_->setObjectName(QStringLiteral("showConvolution"));
+    cnnAction_->setObjectName(QStringLiteral("showCnn"));
+    residualAction_->setObjectName(QStringLiteral("showResidual"));
+    networkAction_->setObjectName(QStringLiteral("showNetwork"));
+    viewsMenu_ = new QMenu(window_);
+    viewsMenu_->addAction(networkAction_);
+    viewsMenu_->addSeparator();
+    viewsMenu_->addAction(convolutionAction_);
+    viewsMenu_->addAction(cnnAction_);
+    viewsMenu_->addAction(residualAction_);
     menu_ = new QMenu(window_);
     menu_->addAction(openAction_);
     menu_->addAction(reloadAction_);
@@ -244,12 +266,22 @@ void LessonMode::buildActions() {
     menu_->addAction(closeAction_);
     const QList<QAction*> menus = window_->menuBar()->actions();
     // Before Help, the last menu.
-    if (menus.isEmpty()) window_->menuBar()->addMenu(menu_);
-    else window_->menuBar()->insertMenu(menus.back(), menu_);
+    if (menus.isEmpty()) {
+        window_->menuBar()->addMenu(viewsMenu_);
+        window_->menuBar()->addMenu(menu_);
+    } else {
+        window_->menuBar()->insertMenu(menus.back(), viewsMenu_);
+        window_->menuBar()->insertMenu(menus.back(), menu_);
+    }
 }
 
 void LessonMode::retranslate() {
     menu_->setTitle(tr("&Lessons"));
+    viewsMenu_->setTitle(tr("&Views"));
+    networkAction_->setText(tr("Network and training"));
+    convolutionAction_->setText(tr("Convolution: sliding window"));
+    cnnAction_->setText(tr("CNN trained live"));
+    residualAction_->setText(tr("Residual vs plain deep nets"));
     openAction_->setText(tr("Open lesson file…"));
     reloadAction_->setText(tr("Reload lesson"));
     reloadAction_->setToolTip(tr("Read the lesson file again after editing it, at the same step (F5)"));
@@ -430,9 +462,17 @@ void LessonMode::syncInstruments() {
 
 void LessonMode::showView(View view) {
     view_ = view;
-    const bool instrument = view == View::Perceptron || view == View::Functions;
-    if (instrument) {
-        viewStack_->setCurrentWidget(view == View::Perceptron ? static_cast<QWidget*>(perceptronView_) : functionView_);
+    QWidget* shown = nullptr;
+    switch (view) {
+        case View::Perceptron: shown = perceptronView_; break;
+        case View::Functions: shown = functionView_; break;
+        case View::Convolution: openConvolution(); shown = convolutionWorkspace_; break;
+        case View::Cnn: openCnn(); shown = cnnWorkspace_; break;
+        case View::Residual: openResidual(); shown = residualWorkspace_; break;
+        default: break;
+    }
+    if (shown) {
+        viewStack_->setCurrentWidget(shown);
         const bool shown = viewDock_->isVisible();
         viewDock_->show();
         window_->centralWidget()->hide();
@@ -445,6 +485,46 @@ void LessonMode::showView(View view) {
         else if (view == View::Stepper) window_->stepperTabs()->setCurrentIndex(0);
     }
     overlay_->follow();
+}
+
+ConvolutionModel* LessonMode::openConvolution() {
+    if (!convolution_) {
+        convolution_ = new ConvolutionModel(this);
+        convolutionWorkspace_ = new ConvolutionWorkspace(convolution_);
+        viewStack_->addWidget(convolutionWorkspace_);
+        session_->watch(convolution_);
+    }
+    return convolution_;
+}
+
+CnnModel* LessonMode::openCnn() {
+    if (!cnn_) {
+        cnn_ = new CnnModel(this);
+        cnnWorkspace_ = new CnnWorkspace(cnn_);
+        viewStack_->addWidget(cnnWorkspace_);
+        session_->watch(cnn_);
+    }
+    return cnn_;
+}
+
+ResidualModel* LessonMode::openResidual() {
+    if (!residual_) {
+        residual_ = new ResidualModel(this);
+        residualWorkspace_ = new ResidualWorkspace(residual_);
+        viewStack_->addWidget(residualWorkspace_);
+        session_->watch(residual_);
+    }
+    return residual_;
+}
+
+QAction* LessonMode::viewAction(View view) const {
+    switch (view) {
+        case View::Convolution: return convolutionAction_;
+        case View::Cnn: return cnnAction_;
+        case View::Residual: return residualAction_;
+        case View::Network: return networkAction_;
+        default: return nullptr;
+    }
 }
 
 LabModel* LessonMode::openLab() {

@@ -23,7 +23,13 @@ class QStackedWidget;
 
 namespace ns {
 
+class CnnModel;
+class CnnWorkspace;
+class ConvolutionModel;
+class ConvolutionWorkspace;
 class FormulaBook;
+class ResidualModel;
+class ResidualWorkspace;
 class LanguageSwitcher;
 class LessonPanel;
 class MainWindow;
@@ -78,6 +84,14 @@ public:
                      const std::vector<lessons::Control>& hidden) override;
     void setHighlights(const std::vector<lessons::Highlight>& highlights) override;
     LabModel* openLab() override;
+    ConvolutionModel* openConvolution() override;
+    CnnModel* openCnn() override;
+    ResidualModel* openResidual() override;
+    // The chapter-3 workspaces (null until first opened).
+    ConvolutionWorkspace* convolutionWorkspace() const { return convolutionWorkspace_; }
+    CnnWorkspace* cnnWorkspace() const { return cnnWorkspace_; }
+    ResidualWorkspace* residualWorkspace() const { return residualWorkspace_; }
+    QAction* viewAction(lessons::View view) const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -105,6 +119,14 @@ private:
     PerceptronView* perceptronView_;
     FunctionPlotView* functionView_;
     QStackedWidget* viewStack_;
+    ConvolutionModel* convolution_ = nullptr;
+    ConvolutionWorkspace* convolutionWorkspace_ = nullptr;
+    CnnModel* cnn_ = nullptr;
+    CnnWorkspace* cnnWorkspace_ = nullptr;
+    ResidualModel* residual_ = nullptr;
+    ResidualWorkspace* residualWorkspace_ = nullptr;
+    QMenu* viewsMenu_ = nullptr;
+    QAction *convolutionAction_ = nullptr, *cnnAction_ = nullptr, *residualAction_ = nullptr, *networkAction_ = nullptr;
     QDockWidget* lessonDock_;
     QDockWidget* viewDock_;
     HighlightOverlay* overlay_;

@@ -1,5 +1,9 @@
 #include "lessons/lesson_session.h"
 
+#include "cnn/cnn_model.h"
+#include "cnn/residual_model.h"
+#include "conv/convolution_model.h"
+
 #include "lab/lab_model.h"
 #include "lessons/lesson_instruments.h"
 #include "network/session_model.h"
@@ -161,6 +165,17 @@ void LessonSession::apply(const lessons::Scene& scene) {
         emit sceneApplied();
         return;
     }
+    if (scene.view && (*scene.view == View::Convolution || *scene.view == View::Cnn || *scene.view == View::Residual)) {
+        model_->setStepperPlaying(false);
+        if (model_->isPlaying()) model_->pause();
+        applyViews(scene);
+        if (host_) {
+            host_->setControls(scene.locked, scene.hidden);
+            host_->setHighlights(scene.highlight);
+        }
+        emit sceneApplied();
+        return;
+    }
     const bool training = scene.view && isTrainingView(*scene.view);
     if (scene.view) {
         // Whatever the step shows, nothing keeps running from the step before.
@@ -191,6 +206,78 @@ void LessonSession::apply(const lessons::Scene& scene) {
     }
     applyStepper(scene);
     emit sceneApplied();
+}
+
+void LessonSession::watch(ConvolutionModel* model) { attach(convolution_, model); }
+void LessonSession::watch(CnnModel* model) { attach(cnn_, model); }
+void LessonSession::watch(ResidualModel* model) { attach(residual_, model); }
+
+template <typename Model>
+Model* LessonSession::attach(QPointer<Model>& slot, Model* model) {
+    if (model && model != slot) {
+        slot = model;
+        connect(model, &Model::changed, this, &LessonSession::evaluate);
+    }
+    return model;
+}
+
+// The chapter-3 views, set up through their models' intents in the order the controls would be
+// used, so the geometry is never impossible half-way.
+void LessonSession::applyViews(const lessons::Scene& scene) {
+    if (scene.convolution || *scene.view == View::Convolution) {
+        ConvolutionModel* m = host_ ? attach(convolution_, host_->openConvolution()) : nullptr;
+        if (!m) {
+            notApplied_ << QStringLiteral("view: convolution");
+        } else if (scene.convolution) {
+            const lessons::ConvolutionScene& c = *scene.convolution;
+            m->pause();
+            auto text = [](const std::string& s) { return QString::fromStdString(s); };
+            if (c.mode) m->setMode(text(*c.mode));
+            if (c.channels) m->setChannels(*c.channels);
+            if (c.inputSize) m->setInputSize(*c.inputSize);
+            if (c.input) m->setInputPreset(text(*c.input));
+            // Shrink first, grow after: each intermediate geometry stays possible.
+            if (c.dilation && *c.dilation < m->dilation()) m->setDilation(*c.dilation);
+            if (c.kernelSize) m->setKernelSize(*c.kernelSize);
+            if (c.kernel) m->setKernelPreset(text(*c.kernel));
+            if (c.padding) m->setPadding(*c.padding);
+            if (c.dilation) m->setDilation(*c.dilation);
+            if (c.stride) m->setStride(*c.stride);
+            if (c.pool) m->setPool(text(c.pool->kind), c.pool->size, c.pool->stride);
+            if (c.layers) m->setLayers(*c.layers);
+            if (c.cursor && !m->setCursor(c.cursor->first, c.cursor->second)) notApplied_ << QStringLiteral("convolution.cursor");
+            if (c.playing) m->setPlaying(*c.playing);
+            if (!m->geometryProblem().isEmpty()) notApplied_ << QStringLiteral("convolution");
+        }
+    }
+    if (scene.cnn || *scene.view == View::Cnn) {
+        CnnModel* m = host_ ? attach(cnn_, host_->openCnn()) : nullptr;
+        if (!m) {
+            notApplied_ << QStringLiteral("view: cnn");
+        } else if (scene.cnn) {
+            const lessons::CnnScene& c = *scene.cnn;
+            m->pause();
+            if (c.learningRate && !m->setLearningRate(*c.learningRate)) notApplied_ << QStringLiteral("cnn.learning_rate");
+            if (c.batchSize && !m->setBatchSize(static_cast<int>(*c.batchSize))) notApplied_ << QStringLiteral("cnn.batch_size");
+            if (c.dataset) m->setDataset(QString::fromStdString(*c.dataset));  // a fresh run
+            if (c.layer) m->selectLayer(QString::fromStdString(*c.layer));
+            if (c.input && !m->selectInput(*c.input)) notApplied_ << QStringLiteral("cnn.input");
+            if (c.training && *c.training) m->play();
+        }
+    }
+    if (scene.residual || *scene.view == View::Residual) {
+        ResidualModel* m = host_ ? attach(residual_, host_->openResidual()) : nullptr;
+        if (!m) {
+            notApplied_ << QStringLiteral("view: residual");
+        } else if (scene.residual) {
+            const lessons::ResidualScene& r = *scene.residual;
+            m->pause();
+            if (r.activation) { const std::string_view n = name(*r.activation); m->setActivation(QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()))); }
+            if (r.blocks) m->setBlocks(*r.blocks);
+            m->reset();  // a scene starts the experiment afresh
+            if (r.training && *r.training) m->play();
+        }
+    }
 }
 
 void LessonSession::applyLab(LabModel& lab, const lessons::Scene& scene) {
@@ -323,12 +410,31 @@ bool LessonSession::holds(const Condition& c) const {
             const bool below = c.kind == Condition::Kind::LabLossBelow || c.kind == Condition::Kind::TestLossBelow;
             return below ? *now < c.value : *now >= c.value;
         }
-        case Condition::Kind::ConvolutionState:
-        case Condition::Kind::ConvolutionVisitedAll:
-        case Condition::Kind::CnnLayer:
+        case Condition::Kind::ConvolutionState: {
+            if (!convolution_ || !c.convolution) return false;
+            const lessons::ConvolutionScene& want = *c.convolution;
+            const ConvolutionModel& m = *convolution_;
+            auto text = [](const std::optional<std::string>& w, const QString& have) {
+                return !w || QString::fromStdString(*w) == have;
+            };
+            auto whole = [](const std::optional<int>& w, int have) { return !w || *w == have; };
+            return text(want.mode, m.mode()) && text(want.input, m.inputPreset()) && whole(want.inputSize, m.inputSize()) &&
+                   text(want.kernel, m.kernelPreset()) && whole(want.kernelSize, m.kernelSize()) &&
+                   whole(want.stride, m.stride()) && whole(want.padding, m.padding()) &&
+                   whole(want.dilation, m.dilation()) && whole(want.channels, m.channels()) &&
+                   whole(want.layers, m.layers()) && (!want.playing || *want.playing == m.playing()) &&
+                   (!want.cursor || (want.cursor->first == m.cursorRow() && want.cursor->second == m.cursorCol())) &&
+                   (!want.pool || (QString::fromStdString(want.pool->kind) == m.poolKind() &&
+                                   want.pool->size == m.poolSize() && want.pool->stride == m.poolStride()));
+        }
+        case Condition::Kind::ConvolutionVisitedAll: return convolution_ && convolution_->visitedAll();
+        case Condition::Kind::CnnLayer: return cnn_ && cnn_->selectedLayer() == QString::fromStdString(c.name);
         case Condition::Kind::CnnStepAtLeast:
         case Condition::Kind::CnnTestAccuracyAtLeast:
-        case Condition::Kind::ResidualStepAtLeast: return false;
+        case Condition::Kind::ResidualStepAtLeast: {
+            const std::optional<double> now = current(c);
+            return now && std::isfinite(*now) && *now >= c.value;
+        }
     }
     return false;
 }
@@ -358,6 +464,12 @@ std::optional<double> LessonSession::current(const Condition& c) const {
         case Condition::Kind::LabEpochAtLeast:
             return lab_ ? std::optional<double>(static_cast<double>(lab_->epoch())) : std::nullopt;
         case Condition::Kind::Threshold: return lab_ ? std::optional<double>(lab_->threshold()) : std::nullopt;
+        case Condition::Kind::CnnStepAtLeast:
+            return cnn_ ? std::optional<double>(static_cast<double>(cnn_->steps())) : std::nullopt;
+        case Condition::Kind::CnnTestAccuracyAtLeast:
+            return cnn_ && std::isfinite(cnn_->testAccuracy()) ? std::optional<double>(cnn_->testAccuracy()) : std::nullopt;
+        case Condition::Kind::ResidualStepAtLeast:
+            return residual_ ? std::optional<double>(static_cast<double>(residual_->steps())) : std::nullopt;
         default: return std::nullopt;
     }
 }

@@ -16,8 +16,11 @@
 
 namespace ns {
 
+class CnnModel;
+class ConvolutionModel;
 class FunctionModel;
 class LabModel;
+class ResidualModel;
 class PerceptronModel;
 class SessionModel;
 
@@ -30,6 +33,10 @@ public:
     virtual void setHighlights(const std::vector<lessons::Highlight>& highlights) = 0;
     // Shows the training lab and returns its model (null when the window has no lab).
     virtual LabModel* openLab() = 0;
+    // The chapter-3 views' models, created on first use (null when the window has none).
+    virtual ConvolutionModel* openConvolution() = 0;
+    virtual CnnModel* openCnn() = 0;
+    virtual ResidualModel* openResidual() = 0;
 };
 
 class LessonSession : public QObject {
@@ -39,6 +46,10 @@ public:
                   LessonProgress* progress, QObject* parent = nullptr);
 
     void setHost(SceneHost* host) { host_ = host; }
+    // The chapter-3 models the session watches (also when a student opens the view by hand).
+    void watch(ConvolutionModel* model);
+    void watch(CnnModel* model);
+    void watch(ResidualModel* model);
 
     // Opens a lesson at a step (by index; −1: where the student left it, else the first).
     bool open(const LessonEntry& entry, int step = -1);
@@ -87,6 +98,9 @@ private:
     void apply(const lessons::Scene& scene);
     void applyStepper(const lessons::Scene& scene);
     void applyLab(LabModel& lab, const lessons::Scene& scene);
+    void applyViews(const lessons::Scene& scene);
+    template <typename Model>
+    Model* attach(QPointer<Model>& slot, Model* model);
     void evaluate();
     long placeTarget(const lessons::StepperPlace& place) const;
 
@@ -96,6 +110,9 @@ private:
     LessonProgress* progress_;
     SceneHost* host_ = nullptr;
     QPointer<LabModel> lab_;  // the training lab, once a scene has opened it
+    QPointer<ConvolutionModel> convolution_;
+    QPointer<CnnModel> cnn_;
+    QPointer<ResidualModel> residual_;
     LessonEntry entry_;
     std::optional<lessons::Lesson> lesson_;
     int step_ = 0;

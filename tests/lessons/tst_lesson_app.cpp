@@ -4,6 +4,9 @@
 // edited lesson at the same step, a broken lesson shows its problems without blocking the
 // others, presenter mode enlarges the text, and formulas are typeset (or shown as TeX).
 #include "lessons/formula_book.h"
+#include "cnn/cnn_model.h"
+#include "cnn/residual_model.h"
+#include "conv/convolution_model.h"
 #include "lab/lab_model.h"
 #include "lab/lab_window.h"
 #include "shell/language.h"
@@ -186,7 +189,8 @@ private slots:
         QCOMPARE(session()->sceneStep(), step);
 
         const View view = scene.view.value_or(View::Network);
-        const bool instrument = view == View::Perceptron || view == View::Functions;
+        const bool instrument = view == View::Perceptron || view == View::Functions || view == View::Convolution ||
+                                view == View::Cnn || view == View::Residual;
         QCOMPARE(mode_->viewDock()->isVisible(), instrument);
         QCOMPARE(window_->centralWidget()->isVisible(), !instrument);
         if (view == View::Network) QVERIFY(!model_->backpropMode());
@@ -232,6 +236,38 @@ private slots:
             QCOMPARE(m->perceptron().bias(), p.bias.value_or(0.0));
             if (p.output) QCOMPARE(m->hidden().output.b, p.output->b);
             QCOMPARE(mode_->perceptronView()->state().data.gate, m->task());
+        }
+        if (scene.convolution) {
+            const lessons::ConvolutionScene& c = *scene.convolution;
+            ConvolutionModel* m = mode_->openConvolution();
+            auto text = [](const std::optional<std::string>& v) { return QString::fromStdString(*v); };
+            if (c.mode) QCOMPARE(m->mode(), text(c.mode));
+            if (c.input) QCOMPARE(m->inputPreset(), text(c.input));
+            if (c.inputSize) QCOMPARE(m->inputSize(), *c.inputSize);
+            if (c.kernel) QCOMPARE(m->kernelPreset(), text(c.kernel));
+            if (c.kernelSize) QCOMPARE(m->kernelSize(), *c.kernelSize);
+            if (c.stride) QCOMPARE(m->stride(), *c.stride);
+            if (c.padding) QCOMPARE(m->padding(), *c.padding);
+            if (c.dilation) QCOMPARE(m->dilation(), *c.dilation);
+            if (c.channels) QCOMPARE(m->channels(), *c.channels);
+            if (c.layers) QCOMPARE(m->layers(), *c.layers);
+            if (c.pool) QCOMPARE(m->poolKind(), QString::fromStdString(c.pool->kind));
+            if (c.cursor) QCOMPARE(m->cursorCol(), c.cursor->second);
+            QVERIFY2(m->geometryProblem().isEmpty(), qPrintable(m->geometryProblem()));
+            QVERIFY(session()->notApplied().isEmpty());
+        }
+        if (scene.cnn) {
+            CnnModel* m = mode_->openCnn();
+            if (scene.cnn->dataset) QCOMPARE(m->dataset(), QString::fromStdString(*scene.cnn->dataset));
+            if (scene.cnn->layer) QCOMPARE(m->selectedLayer(), QString::fromStdString(*scene.cnn->layer));
+            if (scene.cnn->learningRate) QCOMPARE(m->learningRate(), *scene.cnn->learningRate);
+            QVERIFY(!m->isPlaying());
+        }
+        if (scene.residual) {
+            ResidualModel* m = mode_->openResidual();
+            if (scene.residual->blocks) QCOMPARE(m->blocks(), *scene.residual->blocks);
+            QCOMPARE(m->activation(), QStringLiteral("sigmoid"));
+            QCOMPARE(m->steps(), 0L);
         }
         if (scene.functions) {
             FunctionModel* f = mode_->functions();
@@ -455,6 +491,45 @@ private slots:
                 case Kind::PerceptronEpochsAtLeast:
                     for (int i = 0; i < 200 && !session()->holds(c); ++i) perceptron->epoch();
                     break;
+                case Kind::ConvolutionState: {
+                    // Through the view's intents, as its controls would.
+                    ConvolutionModel* m = mode_->openConvolution();
+                    const lessons::ConvolutionScene& w = *c.convolution;
+                    auto text = [](const std::string& v) { return QString::fromStdString(v); };
+                    if (w.mode) m->setMode(text(*w.mode));
+                    if (w.channels) m->setChannels(*w.channels);
+                    if (w.kernelSize) m->setKernelSize(*w.kernelSize);
+                    if (w.kernel) m->setKernelPreset(text(*w.kernel));
+                    if (w.padding) m->setPadding(*w.padding);
+                    if (w.dilation) m->setDilation(*w.dilation);
+                    if (w.stride) m->setStride(*w.stride);
+                    if (w.pool) m->setPool(text(w.pool->kind), w.pool->size, w.pool->stride);
+                    if (w.layers) m->setLayers(*w.layers);
+                    break;
+                }
+                case Kind::ConvolutionVisitedAll: {
+                    ConvolutionModel* m = mode_->openConvolution();
+                    for (int i = 0; i < m->outputRows() * m->outputCols(); ++i) m->step();
+                    break;
+                }
+                case Kind::CnnLayer: mode_->openCnn()->selectLayer(QString::fromStdString(c.name)); break;
+                case Kind::CnnStepAtLeast:
+                case Kind::CnnTestAccuracyAtLeast: {
+                    CnnModel* m = mode_->openCnn();
+                    QTRY_VERIFY_WITH_TIMEOUT(!m->loading(), 60000);
+                    m->play();
+                    QTRY_VERIFY_WITH_TIMEOUT(session()->holds(c) || m->diverged(), 120000);
+                    m->pause();
+                    qInfo("%s after %ld steps: test accuracy %.3f", c.key.c_str(), m->steps(), m->testAccuracy());
+                    break;
+                }
+                case Kind::ResidualStepAtLeast: {
+                    ResidualModel* m = mode_->openResidual();
+                    m->play();
+                    QTRY_VERIFY_WITH_TIMEOUT(m->steps() >= static_cast<long>(c.value), 60000);
+                    m->pause();
+                    break;
+                }
                 default: break;
             }
         }
