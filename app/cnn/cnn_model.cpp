@@ -198,12 +198,7 @@ void CnnModel::receive(const CnnSnapshotPtr& snapshot) {
 }
 
 void CnnModel::markChanged() {
-    if (dirty_) return;
-    dirty_ = true;
-    QTimer::singleShot(0, this, [this] {
-        dirty_ = false;
-        emit changed();
-    });
+    notifier_.schedule(this, [this] { emit changed(); });
 }
 
 }  // namespace ns

@@ -5,6 +5,8 @@
 // image, which come from the engine's trace of that image (cnn::traceImage).
 #include "cnn/cnn_task.h"
 
+#include "shell/batched_notifier.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -80,7 +82,8 @@ private:
     std::deque<CnnPoint> history_;
     std::vector<CnnPoint> fresh_;
     int input_ = 0;
-    bool loading_ = true, dirty_ = false;
+    bool loading_ = true;
+    BatchedNotifier notifier_;
     engine::NetworkTrace trace_;
     const engine::Network* tracedNetwork_ = nullptr;
     int tracedInput_ = -1;

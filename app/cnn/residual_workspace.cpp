@@ -76,26 +76,14 @@ ResidualWorkspace::ResidualWorkspace(ResidualModel* model, QWidget* parent)
     }
 
     // The loss curves: one per variant, in the variants' colours.
-    const QFont axisLabel = theme::uiFont(14);
-    const QFont tick = theme::uiFont(12);
-    for (QCPAxis* axis : {losses_->xAxis, losses_->yAxis}) {
-        axis->setLabelFont(axisLabel);
-        axis->setTickLabelFont(tick);
-        axis->setBasePen(QPen(theme::mutedInk(), 1));
-        axis->setTickPen(QPen(theme::mutedInk(), 1));
-        axis->setSubTickPen(QPen(theme::mutedInk(), 1));
-        axis->setTickLabelColor(theme::ink());
-        axis->setLabelColor(theme::ink());
-    }
-    losses_->setBackground(theme::background());
-    losses_->setNoAntialiasingOnDrag(true);
+    GradientNormPlot::styleAxes(losses_);
     losses_->setMinimumSize(360, 300);
     for (int v = 0; v < kVariants; ++v) {
         lossGraphs_[v] = losses_->addGraph(losses_->xAxis, losses_->yAxis);
         lossGraphs_[v]->setPen(QPen(GradientNormPlot::variantColor(v), 2.5, GradientNormPlot::variantPenStyle(v)));
     }
     losses_->legend->setVisible(true);
-    losses_->legend->setFont(tick);
+    losses_->legend->setFont(theme::uiFont(12));
     losses_->legend->setTextColor(theme::ink());
     losses_->legend->setBorderPen(Qt::NoPen);
     auto* legendRect = new QCPLayoutGrid;

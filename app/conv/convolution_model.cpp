@@ -560,12 +560,7 @@ std::vector<std::pair<int, int>> ConvolutionModel::receptiveCells() const {
 }
 
 void ConvolutionModel::markChanged() {
-    if (dirty_) return;
-    dirty_ = true;
-    QTimer::singleShot(0, this, [this] {
-        dirty_ = false;
-        emit changed();
-    });
+    notifier_.schedule(this, [this] { emit changed(); });
 }
 
 }  // namespace ns

@@ -6,6 +6,8 @@
 #include "engine/pool2d.h"
 
 #include <QImage>
+#include "shell/batched_notifier.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -135,7 +137,8 @@ private:
     std::vector<bool> visited_;
     QUndoStack* undo_;
     QTimer* timer_;
-    bool playing_ = false, dirty_ = false;
+    bool playing_ = false;
+    BatchedNotifier notifier_;
 };
 
 }  // namespace ns

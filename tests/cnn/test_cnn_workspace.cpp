@@ -9,6 +9,7 @@
 #include "shell/language.h"
 #include "shell/paced_worker.h"
 
+#include "../common/render_check.h"
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
@@ -18,17 +19,6 @@
 #include <cmath>
 
 using namespace ns;
-
-namespace {
-
-int distinctColours(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 3)
-        for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
-    return static_cast<int>(colours.size());
-}
-
-}  // namespace
 
 class TestCnnWorkspace : public QObject {
     Q_OBJECT

@@ -9,6 +9,7 @@
 #include "engine/pool2d.h"
 #include "shell/language.h"
 
+#include "../common/render_check.h"
 #include <QLabel>
 #include <QSet>
 #include <QSignalSpy>
@@ -20,13 +21,6 @@
 using namespace ns;
 
 namespace {
-
-int distinctColours(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 3)
-        for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
-    return static_cast<int>(colours.size());
-}
 
 // The engine's output for the model's current input and kernel, computed here independently of
 // the model's own forward pass.

@@ -12,6 +12,7 @@
 #include "network/session_model.h"
 #include "lab/metrics_panel.h"
 
+#include "../common/render_check.h"
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -34,14 +35,6 @@
 using namespace ns;
 
 namespace {
-
-// Distinct colours in a grid of samples: a blank or failed render has one or two.
-int distinctColours(const QImage& image) {
-    std::set<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7)
-        for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
-    return static_cast<int>(colours.size());
-}
 
 void train(LabModel& model, long epochs) {
     QSignalSpy done(&model, &LabModel::batchFinished);
@@ -191,7 +184,7 @@ private slots:
                                  "regression-losses", "classification-losses"}) {
             const QString base = dir.filePath(QString::fromLatin1(name));
             QImage png(base + QStringLiteral(".png"));
-            QVERIFY2(!png.isNull() && distinctColours(png) > 3, name);
+            QVERIFY2(!png.isNull() && distinctColours(png, 7) > 3, name);
             QFile pdf(base + QStringLiteral(".pdf")), svg(base + QStringLiteral(".svg")), csv(base + QStringLiteral(".csv"));
             QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
             QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
@@ -300,7 +293,7 @@ private:
     void saveShot(const QString& name) {
         window_->refreshNow();
         const QImage image = window_->grab().toImage();
-        QVERIFY2(distinctColours(image) > 40, qPrintable(name));
+        QVERIFY2(distinctColours(image, 7) > 40, qPrintable(name));
         const QByteArray dir = qgetenv("NEURALSCOPE_LAB_SHOTS");
         if (!dir.isEmpty()) QVERIFY(image.save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name + QStringLiteral(".png")));
     }

@@ -37,16 +37,10 @@ QString GradientNormPlot::variantName(int variant) {
     }
 }
 
-GradientNormPlot::GradientNormPlot(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)), norms_(kVariants) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    setMinimumSize(420, 300);
-
+void GradientNormPlot::styleAxes(QCustomPlot* plot) {
     const QFont label = theme::uiFont(14);
     const QFont tick = theme::uiFont(12);
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
         axis->setLabelFont(label);
         axis->setTickLabelFont(tick);
         axis->setBasePen(QPen(theme::mutedInk(), 1));
@@ -55,8 +49,18 @@ GradientNormPlot::GradientNormPlot(QWidget* parent)
         axis->setTickLabelColor(theme::ink());
         axis->setLabelColor(theme::ink());
     }
-    plot_->setBackground(theme::background());
-    plot_->setNoAntialiasingOnDrag(true);
+    plot->setBackground(theme::background());
+    plot->setNoAntialiasingOnDrag(true);
+}
+
+GradientNormPlot::GradientNormPlot(QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot(this)), norms_(kVariants) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    setMinimumSize(420, 300);
+
+    styleAxes(plot_);
 
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
     auto logTicker = QSharedPointer<QCPAxisTickerLog>::create();
@@ -81,7 +85,7 @@ GradientNormPlot::GradientNormPlot(QWidget* parent)
 
     // The legend below the axes, in two columns, so it never hides a line.
     plot_->legend->setVisible(true);
-    plot_->legend->setFont(tick);
+    plot_->legend->setFont(theme::uiFont(12));
     plot_->legend->setTextColor(theme::ink());
     plot_->legend->setBrush(theme::background());
     plot_->legend->setBorderPen(Qt::NoPen);

@@ -27,6 +27,8 @@ public:
     // Replots (queued) after a round of setNorms.
     void refresh();
 
+    // Projector-readable fonts and the theme's ink on both axes (the residual workspace's loss plot too).
+    static void styleAxes(QCustomPlot* plot);
     static QColor variantColor(int variant);
     static Qt::PenStyle variantPenStyle(int variant);
     static QString variantName(int variant);  // translated
