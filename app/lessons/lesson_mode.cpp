@@ -277,7 +277,7 @@ void LessonMode::buildActions() {
 
 void LessonMode::retranslate() {
     menu_->setTitle(tr("&Lessons"));
-    viewsMenu_->setTitle(tr("&Views"));
+    viewsMenu_->setTitle(tr("W&orkspaces"));
     networkAction_->setText(tr("Network and training"));
     convolutionAction_->setText(tr("Convolution: sliding window"));
     cnnAction_->setText(tr("CNN trained live"));

@@ -95,6 +95,14 @@
         <source>expected an epoch number first</source>
         <translation>第一项应为轮次编号</translation>
     </message>
+    <message>
+        <source>expected at most one switch per hidden layer (%1)</source>
+        <translation>每个隐藏层最多一个开关（共 %1 个）</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
 </context>
 <context>
     <name>LabText</name>
@@ -760,6 +768,22 @@ Test accuracy %2</source>
         <source>Momentum form</source>
         <translation>动量法形式</translation>
     </message>
+    <message>
+        <source>expected finite numbers</source>
+        <translation>应为有限的数</translation>
+    </message>
+    <message>
+        <source>a variance cannot be negative</source>
+        <translation>方差不能为负</translation>
+    </message>
+    <message>
+        <source>BatchNorm on in hidden layer %1</source>
+        <translation>在隐藏层 %1 打开 BatchNorm</translation>
+    </message>
+    <message>
+        <source>BatchNorm off in hidden layer %1</source>
+        <translation>在隐藏层 %1 关闭 BatchNorm</translation>
+    </message>
 </context>
 <context>
     <name>ns::LabNetworkView</name>
@@ -1334,6 +1358,28 @@ Test accuracy %2</source>
         <source>The two textbooks write Momentum differently; the first averages the gradients, the second adds them up (an effective step 1/(1 − β) times larger)</source>
         <translation>两份教材写的动量法不同：第一种对梯度取加权平均，第二种把梯度累加起来（有效步长大 1/(1 − β) 倍）</translation>
     </message>
+    <message>
+        <source>BatchNorm between W·a + b and the activation: normalise with the batch&apos;s mean μ_B and variance σ²_B while training, then scale by γ and shift by β (learnt); at test time the running averages are used</source>
+        <translation>在 W·a + b 与激活函数之间做批量归一化：训练时用本批次的均值 μ_B 和方差 σ²_B 归一化，再用学到的 γ 缩放、β 平移；测试时使用滑动平均</translation>
+    </message>
+    <message>
+        <source>Batch μ and σ² of layer %1</source>
+        <translation>第 %1 层的批均值 μ 与方差 σ²</translation>
+    </message>
+    <message>
+        <source>Train an epoch to see the batch&apos;s mean and variance here.</source>
+        <translation>训练一轮后，这里会显示本批次的均值和方差。</translation>
+    </message>
+    <message>
+        <source>Last batch: μ = (%1)
+σ² = (%2)
+γ = (%3)
+β = (%4)</source>
+        <translation>最后一批：μ = (%1)
+σ² = (%2)
+γ = (%3)
+β = (%4)</translation>
+    </message>
 </context>
 <context>
     <name>ns::LessonMode</name>
@@ -1396,6 +1442,26 @@ Test accuracy %2</source>
     <message>
         <source>Lessons (*.md);;All files (*)</source>
         <translation>课程 (*.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>W&amp;orkspaces</source>
+        <translation>工作区(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Network and training</source>
+        <translation>网络与训练</translation>
+    </message>
+    <message>
+        <source>Convolution: sliding window</source>
+        <translation>卷积：滑动窗口</translation>
+    </message>
+    <message>
+        <source>CNN trained live</source>
+        <translation>实时训练 CNN</translation>
+    </message>
+    <message>
+        <source>Residual vs plain deep nets</source>
+        <translation>残差网络与普通深层网络</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1741,86 @@ Test accuracy %2</source>
     <message>
         <source>The probe %1</source>
         <translation>探针位置%1</translation>
+    </message>
+    <message>
+        <source>The window has visited every output cell</source>
+        <translation>窗口已走遍每个输出格</translation>
+    </message>
+    <message>
+        <source>The feature maps of layer %1 are shown</source>
+        <translation>显示的是 %1 层的特征图</translation>
+    </message>
+    <message>
+        <source>CNN: at least %1 training steps</source>
+        <translation>CNN：至少训练 %1 步</translation>
+    </message>
+    <message>
+        <source>CNN: test accuracy at least %1</source>
+        <translation>CNN：测试准确率至少 %1</translation>
+    </message>
+    <message>
+        <source>Residual experiment: at least %1 steps</source>
+        <translation>残差实验：至少 %1 步</translation>
+    </message>
+    <message>
+        <source>mode %1</source>
+        <translation>模式 %1</translation>
+    </message>
+    <message>
+        <source>input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>input size %1</source>
+        <translation>输入尺寸 %1</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>卷积核 %1</translation>
+    </message>
+    <message>
+        <source>kernel size %1</source>
+        <translation>卷积核大小 %1</translation>
+    </message>
+    <message>
+        <source>stride %1</source>
+        <translation>步长 %1</translation>
+    </message>
+    <message>
+        <source>padding %1</source>
+        <translation>填充 %1</translation>
+    </message>
+    <message>
+        <source>dilation %1</source>
+        <translation>膨胀率 %1</translation>
+    </message>
+    <message>
+        <source>%1 input channels</source>
+        <translation>%1 个输入通道</translation>
+    </message>
+    <message>
+        <source>%1 stacked layers</source>
+        <translation>堆叠 %1 层</translation>
+    </message>
+    <message>
+        <source>%1-pooling %2×%2, stride %3</source>
+        <translation>%1 池化 %2×%2，步长 %3</translation>
+    </message>
+    <message>
+        <source>window at output cell (%1, %2)</source>
+        <translation>窗口位于输出格 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>playing</source>
+        <translation>正在播放</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Convolution view: %1</source>
+        <translation>卷积视图：%1</translation>
     </message>
 </context>
 <context>
