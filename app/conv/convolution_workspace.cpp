@@ -98,6 +98,10 @@ ConvolutionWorkspace::ConvolutionWorkspace(ConvolutionModel* model, QWidget* par
     error_->setStyleSheet(QStringLiteral("color:#b2182b"));
     for (QLabel* l : {formula_, parameters_}) l->setFont(theme::mathFont(15));
     sum_->setFont(theme::mathFont(14));
+    sum_->setTextFormat(Qt::RichText);
+    // Room for a long sum (a 5 × 5 kernel has 25 products) and its per-channel parts.
+    sum_->setMinimumHeight(QFontMetrics(sum_->font()).lineSpacing() * 3 + 8);
+    sum_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto* controls = new QGridLayout;
     auto add = [&](int row, int col, QWidget* w) {
@@ -406,6 +410,14 @@ void ConvolutionWorkspace::refresh() {
         text = tr("z[%1, %2] = %3 + b = %4 + %5 = %6")
                    .arg(pic.cursorRow).arg(pic.cursorCol).arg(products.join(QStringLiteral(" + ")))
                    .arg(number(pic.value - pic.bias), number(pic.bias), number(pic.value));
+        if (pic.input.size() > 1) {
+            // Several input channels: each channel's part of the sum (eq. 47 sums over c).
+            QVector<double> part(pic.input.size(), 0.0);
+            for (const ConvTerm& t : pic.terms) part[t.channel] += t.product;
+            QStringList parts;
+            for (int c = 0; c < part.size(); ++c) parts << tr("channel %1: %2").arg(c + 1).arg(number(part[c]));
+            text += QStringLiteral("<br>") + tr("Per channel: %1").arg(parts.join(QStringLiteral(" · ")));
+        }
     }
     sum_->setText(text);
     error_->setText(model_->lastError());

@@ -585,5 +585,13 @@
         <source>z[%1, %2] = %3 + b = %4 + %5 = %6</source>
         <translation>z[%1, %2] = %3 + b = %4 + %5 = %6</translation>
     </message>
+    <message>
+        <source>channel %1: %2</source>
+        <translation>通道 %1：%2</translation>
+    </message>
+    <message>
+        <source>Per channel: %1</source>
+        <translation>各通道：%1</translation>
+    </message>
 </context>
 </TS>

@@ -1,31 +1,145 @@
 #!/usr/bin/env bash
-# LeNet-5 training steps: the engine (float64) against PyTorch CPU at float64 and float32, one
-# thread each, measured in the same run; the engine also at 2 threads.
+# Benchmark one LeNet-5 training step (batch 32, softmax CE, SGD η = 0.01) of the engine against
+# PyTorch CPU on one thread, float64 and float32, timed in the same run.
 #
-#   tests/bench/run_lenet5_bench.sh CLI_BINARY [STEPS]
+#   tests/bench/run_lenet5_bench.sh CLI_BINARY [RUNS] [STEPS]
 #
-# Prints each median seconds per step and ratio = PyTorch time / engine time (> 1: the engine is
-# faster). The issue's targets: ≥ 4 at the same precision, > 1 against PyTorch's float32.
+# Each round runs `CLI bench lenet5 --threads 1 --steps STEPS`, then torch_lenet5.py (one process,
+# float64 then float32, 5 warm-up steps, median of STEPS timed steps, torch.set_num_threads(1)),
+# then `CLI bench lenet5 --threads 2`, once as it is and once with OMP_WAIT_POLICY=passive (OpenMP
+# threads that sleep at once instead of spinning while they wait: on a machine whose cores are busy
+# with other work a spinning thread can hold up every one of a step's parallel regions); RUNS rounds (default 5, STEPS default 20) are interleaved so
+# that a slow phase of the machine hits all of them alike, and the medians over the rounds are
+# compared. The CLI's seconds_per_step is the mean of its STEPS steps after one warm-up step.
+#
+# Prints a table, then
+#   ratio_vs_torch_f64=<torch float64 s/step ÷ ours, 1 thread>   (> 1: the engine is faster)
+#   ratio_vs_torch_f32=<torch float32 s/step ÷ ours, 1 thread>
+#   threads2 seconds_per_step=… speedup_vs_threads1=… ratio_vs_torch_f64=… ratio_vs_torch_f32=…
+#   threads2_passive …                 (the same, with OMP_WAIT_POLICY=passive)
+# The ratios read n/a when PyTorch cannot be imported (the engine is still timed).
+#
+# Environment: PYTHON, the interpreter with PyTorch (default: the first python3 that imports torch).
 set -euo pipefail
-[[ $# -ge 1 && $# -le 2 ]] || { echo "usage: $0 CLI_BINARY [STEPS]" >&2; exit 2; }
-CLI=$1
-STEPS=${2:-200}
-PYTHON=${PYTHON:-/usr/bin/python3}
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-"$PYTHON" -c "import torch" 2>/dev/null || { echo "error: $PYTHON cannot import torch (apt install python3-torch)" >&2; exit 2; }
 
-ours1=$("$CLI" bench lenet5 --steps "$STEPS" --threads 1 | tail -1)
-ours2=$("$CLI" bench lenet5 --steps "$STEPS" --threads 2 | tail -1)
-torch_out=$("$PYTHON" "$HERE/torch_lenet5.py" "$STEPS")
-value() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
-e1=$(value seconds_per_step "$ours1")
-e2=$(value seconds_per_step "$ours2")
-t64=$(value seconds_per_step "$(grep float64 <<<"$torch_out")")
-t32=$(value seconds_per_step "$(grep float32 <<<"$torch_out")")
-echo "engine float64, 1 thread:  seconds_per_step=$e1"
-echo "engine float64, 2 threads: seconds_per_step=$e2"
-echo "pytorch float64, 1 thread: seconds_per_step=$t64"
-echo "pytorch float32, 1 thread: seconds_per_step=$t32"
-awk -v e="$e1" -v a="$t64" -v b="$t32" 'BEGIN {
-    printf "ratio_vs_torch_f64=%.2f (target >= 4)\n", a / e
-    printf "ratio_vs_torch_f32=%.2f (target > 1)\n", b / e }'
+usage() { echo "usage: $0 CLI_BINARY [RUNS] [STEPS]" >&2; exit 2; }
+[[ $# -ge 1 && $# -le 3 ]] || usage
+CLI=$1
+RUNS=${2:-5}
+STEPS=${3:-20}
+[[ $RUNS =~ ^[1-9][0-9]*$ && $STEPS =~ ^[1-9][0-9]*$ ]] || usage
+command -v "$CLI" >/dev/null || { echo "error: $CLI is not an executable" >&2; exit 2; }
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# A bare `python3` may be a separate install (pyenv, venv) without torch; prefer one that has it.
+if [[ -z ${PYTHON:-} ]]; then
+    for candidate in python3 /usr/bin/python3; do
+        if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "import torch" 2>/dev/null; then
+            PYTHON=$candidate
+            break
+        fi
+    done
+    PYTHON=${PYTHON:-python3}
+fi
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# ours NAME THREADS [VAR=VALUE…]: one CLI run in that environment; appends "seconds_per_step loss"
+# to $WORK/NAME.
+ours() {
+    local name=$1 threads=$2 out line
+    shift 2
+    if ! out=$(env "$@" "$CLI" bench lenet5 --steps "$STEPS" --threads "$threads" 2>"$WORK/stderr"); then
+        echo "error: '$CLI bench lenet5 --threads $threads' failed:" >&2
+        cat "$WORK/stderr" >&2
+        exit 1
+    fi
+    line=$(printf '%s\n' "$out" | tail -n 1)
+    if [[ ! $line =~ ^seconds_per_step=([^[:space:]]+)\ loss=([^[:space:]]+)$ ]]; then
+        echo "error: '$CLI bench lenet5' did not end with 'seconds_per_step=… loss=…'" >&2
+        exit 1
+    fi
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}" >>"$WORK/$name"
+}
+
+# torch_run: one torch_lenet5.py run; appends "seconds_per_step loss" to $WORK/torch_float64, …_float32.
+torch_run() {
+    local out line
+    if ! out=$("$PYTHON" "$HERE/torch_lenet5.py" --steps "$STEPS" --threads 1 2>"$WORK/stderr"); then
+        echo "error: torch_lenet5.py failed:" >&2
+        cat "$WORK/stderr" >&2
+        exit 1
+    fi
+    while read -r line; do
+        if [[ $line =~ ^dtype=([a-z0-9]+)\ .*\ seconds_per_step=([^[:space:]]+)\ .*loss=([^[:space:]]+)$ ]]; then
+            echo "${BASH_REMATCH[2]} ${BASH_REMATCH[3]}" >>"$WORK/torch_${BASH_REMATCH[1]}"
+        fi
+    done <<<"$out"
+}
+
+# PyTorch is optional: its script exits with 3 when torch cannot be imported.
+HAVE_TORCH=1
+if "$PYTHON" "$HERE/torch_lenet5.py" --steps 1 --warmup 0 >/dev/null 2>&1; then :; else
+    status=$?
+    if [[ $status -eq 3 ]]; then
+        HAVE_TORCH=0
+        echo "note: torch not available for $PYTHON, skipping the PyTorch baseline" >&2
+    else
+        echo "error: torch_lenet5.py failed (exit $status)" >&2
+        exit 1
+    fi
+fi
+
+for ((run = 1; run <= RUNS; run++)); do
+    echo "round $run/$RUNS" >&2
+    ours ours_t1 1
+    [[ $HAVE_TORCH -eq 1 ]] && torch_run
+    ours ours_t2 2
+    ours ours_t2_passive 2 OMP_WAIT_POLICY=passive
+done
+
+"$PYTHON" - "$WORK" "$RUNS" "$STEPS" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
+import os
+import statistics
+import sys
+
+work, runs, steps, load = sys.argv[1:]
+
+
+def load_rows(name):
+    path = os.path.join(work, name)
+    if not os.path.exists(path):
+        return None
+    rows = [line.split() for line in open(path) if line.strip()]
+    return statistics.median(float(r[0]) for r in rows), rows[-1][1], min(float(r[0]) for r in rows)
+
+
+def ratio(baseline, ours):
+    return "n/a" if baseline is None else f"{baseline[0] / ours[0]:.2f}"
+
+
+t1, t2, t2p = load_rows("ours_t1"), load_rows("ours_t2"), load_rows("ours_t2_passive")
+f64, f32 = load_rows("torch_float64"), load_rows("torch_float32")
+print(f"lenet5: batch 32, softmax CE, SGD 0.01, {steps} timed steps per run; median of {runs} run(s); "
+      f"load average at the end {load}")
+print()
+print(f"  {'implementation':<30} {'s/step (median)':>15}  {'fastest run':>11}  {'loss':>12}")
+for label, result in (("ours float64 --threads 1", t1), ("ours float64 --threads 2", t2),
+                      ("ours --threads 2, passive wait", t2p),
+                      ("torch float64, 1 thread", f64), ("torch float32, 1 thread", f32)):
+    if result is None:
+        print(f"  {label:<30} {'skipped (torch not available)':>15}")
+    else:
+        print(f"  {label:<30} {result[0]:>15.6f}  {result[2]:>11.6f}  {result[1]:>12}")
+print()
+print(f"ratio_vs_torch_f64={ratio(f64, t1)}")
+print(f"ratio_vs_torch_f32={ratio(f32, t1)}")
+print(f"threads2 seconds_per_step={t2[0]:.6f} speedup_vs_threads1={t1[0] / t2[0]:.2f} "
+      f"ratio_vs_torch_f64={ratio(f64, t2)} ratio_vs_torch_f32={ratio(f32, t2)}")
+print(f"threads2_passive seconds_per_step={t2p[0]:.6f} speedup_vs_threads1={t1[0] / t2p[0]:.2f} "
+      f"ratio_vs_torch_f64={ratio(f64, t2p)} ratio_vs_torch_f32={ratio(f32, t2p)}")
+print()
+print("ratio = torch seconds per step / ours (> 1: ours is faster); ours is float64 throughout.")
+PY

@@ -1,39 +1,93 @@
-"""The LeNet-5 training step of `neuralscope-cli bench lenet5` in PyTorch CPU, one thread:
-Conv2d(1→6, 5×5, padding 2), ReLU, MaxPool 2, Conv2d(6→16, 5×5), ReLU, MaxPool 2, Flatten,
-Dense 400→120, ReLU, 120→84, ReLU, 84→10, softmax cross-entropy, SGD η = 0.01, a batch of 32
-random 1×28×28 inputs. Prints `dtype=… seconds_per_step=… loss=…` for float64 and float32
-(median of the timed steps after a warm-up).
+#!/usr/bin/env python3
+"""`neuralscope-cli bench lenet5`'s training step written the idiomatic PyTorch way, timed.
 
-usage: torch_lenet5.py [STEPS]
+    python3 torch_lenet5.py [--steps 20] [--warmup 5] [--threads 1] [--dtype float64|float32|both]
+
+The network, the batch and the update are the CLI's: Conv2d(1→6, 5×5, padding 2), ReLU,
+MaxPool 2×2, Conv2d(6→16, 5×5), ReLU, MaxPool 2×2, Flatten, Linear 400→120, ReLU, 120→84, ReLU,
+84→10, softmax cross-entropy (batch mean), plain SGD with η = 0.01, on one fixed batch of 32
+uniform [0, 1) 1×28×28 inputs with random labels. One step is zero_grad, forward, loss, backward,
+optimizer step. CPU, `torch.set_num_threads(THREADS)` (default 1).
+
+For each dtype: WARMUP untimed steps, then STEPS steps timed one by one with perf_counter; prints
+    dtype=float64 threads=1 steps=20 seconds_per_step=<median> mean_seconds_per_step=<mean> loss=<last>
+(seconds_per_step is the median step). Exit code 3 with `torch not available` when PyTorch cannot
+be imported. The weights are PyTorch's default initialisation from a fixed seed, not the CLI's, so
+the losses are alike in size but not equal; only the times are compared.
 """
+
+import argparse
 import statistics
 import sys
 import time
 
-import torch
+try:
+    import torch
+    from torch import nn
+except ImportError:
+    print("torch not available")
+    sys.exit(3)
 
-torch.set_num_threads(1)
-steps = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+BATCH = 32
+CLASSES = 10
+LEARNING_RATE = 0.01
 
-for dtype in (torch.float64, torch.float32):
-    torch.manual_seed(1)
-    net = torch.nn.Sequential(
-        torch.nn.Conv2d(1, 6, 5, padding=2), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Conv2d(6, 16, 5), torch.nn.ReLU(), torch.nn.MaxPool2d(2), torch.nn.Flatten(),
-        torch.nn.Linear(400, 120), torch.nn.ReLU(), torch.nn.Linear(120, 84), torch.nn.ReLU(),
-        torch.nn.Linear(84, 10)).to(dtype)
-    opt = torch.optim.SGD(net.parameters(), lr=0.01)
-    x = torch.rand(32, 1, 28, 28, dtype=dtype)
-    y = torch.randint(0, 10, (32,))
-    loss_fn = torch.nn.CrossEntropyLoss()
-    times = []
-    for i in range(steps + 20):
-        t0 = time.perf_counter()
-        opt.zero_grad(set_to_none=True)
-        loss = loss_fn(net(x), y)
+
+def lenet5():
+    return nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(400, 120), nn.ReLU(),
+        nn.Linear(120, 84), nn.ReLU(),
+        nn.Linear(84, CLASSES),
+    )
+
+
+def bench(dtype, steps, warmup, seed):
+    torch.manual_seed(seed)
+    model = lenet5().to(dtype)
+    x = torch.rand(BATCH, 1, 28, 28, dtype=dtype)
+    y = torch.randint(0, CLASSES, (BATCH,))
+    loss_fn = nn.CrossEntropyLoss()  # log-softmax + NLL, mean over the batch
+    optimizer = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)
+
+    def step():
+        optimizer.zero_grad()
+        loss = loss_fn(model(x), y)
         loss.backward()
-        opt.step()
-        if i >= 20:
-            times.append(time.perf_counter() - t0)
-    name = "float64" if dtype == torch.float64 else "float32"
-    print(f"dtype={name} seconds_per_step={statistics.median(times):.6g} loss={loss.item():.6g}")
+        optimizer.step()
+        return loss
+
+    for _ in range(warmup):
+        step()
+    times = []
+    loss = None
+    for _ in range(steps):
+        start = time.perf_counter()
+        loss = step()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), statistics.fmean(times), loss.item()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--dtype", choices=("float64", "float32", "both"), default="both")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if args.steps < 1 or args.warmup < 0 or args.threads < 1:
+        parser.error("--steps and --threads must be at least 1, --warmup at least 0")
+
+    torch.set_num_threads(args.threads)
+    dtypes = ("float64", "float32") if args.dtype == "both" else (args.dtype,)
+    for name in dtypes:
+        median, mean, loss = bench(getattr(torch, name), args.steps, args.warmup, args.seed)
+        print(f"dtype={name} threads={torch.get_num_threads()} steps={args.steps} "
+              f"seconds_per_step={median:.9f} mean_seconds_per_step={mean:.9f} loss={loss:.9f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,142 +1,153 @@
-"""Runs `neuralscope-cli conv` and `pool` on seeded random cases and on hand-computed textbook
-cases, and compares every number with conv_reference.py (float64, tolerance 1e-12); then feeds
-broken requests and checks each exits 2 with one line naming the field.
+#!/usr/bin/env python3
+"""Compare `CLI_BINARY conv|pool CASE.json` with conv_reference.py on every case in a directory.
 
-usage: compare_conv_cli.py CLI {conv|pool|errors}
+    python3 compare_conv_cli.py CLI_BINARY CASE_DIR
+
+The verb comes from the file name (`conv_….json`, `pool_….json`; make_conv_cases.py writes them).
+Every number of the reference answer must be matched by the CLI within
+|cli − ref| ≤ 1e-12 · max(1, |ref|), and whole numbers (params) exactly. The gradient fields must
+be there exactly when the request has grad_output. Cases of conv_textbook.py are also held, CLI and
+reference both, to the hand-computed numbers written there. Prints one line per case and a final
+`N passed, N failed` line; exits 1 if any case fails, the CLI exits non-zero, prints invalid JSON
+(NaN/Infinity included), or no case is found.
 """
+
 import json
+import math
 import os
 import subprocess
 import sys
-import tempfile
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import conv_reference as ref  # noqa: E402
+import conv_reference  # noqa: E402
+from conv_textbook import CASES as TEXTBOOK  # noqa: E402
 
-CLI = sys.argv[1]
-SUITE = sys.argv[2]
-TOL = 1e-12
+TOLERANCE = 1e-12
+TIMEOUT_SECONDS = 60
+MAX_REPORTED = 5  # mismatches listed per failing case
+GRADIENTS = {"conv": ("grad_input", "grad_kernel", "grad_bias"), "pool": ("grad_input",)}
 
 
-def run(request):
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(request, f)
-        path = f.name
+def _reject_constant(name):
+    raise ValueError(f"non-finite number {name}")
+
+
+def run_cli(cli, verb, path):
+    """Run the CLI, return (parsed JSON, None) or (None, error text)."""
     try:
-        p = subprocess.run([CLI, request.pop("_verb", SUITE), path], capture_output=True, text=True, timeout=60)
-    finally:
-        os.unlink(path)
-    return p
+        proc = subprocess.run([cli, verb, path], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, str(e)
+    if proc.returncode != 0:
+        err = proc.stderr.strip().splitlines()
+        return None, f"exit code {proc.returncode}" + (f": {err[-1]}" if err else "")
+    try:
+        return json.loads(proc.stdout, parse_constant=_reject_constant), None
+    except ValueError as e:
+        return None, f"invalid JSON: {e}"
 
 
-def close(name, got, want):
-    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
-    if got.shape != want.shape:
-        raise SystemExit(f"{name}: shape {got.shape}, expected {want.shape}")
-    err = np.max(np.abs(got - want) / np.maximum(1.0, np.abs(want))) if got.size else 0.0
-    if err > TOL:
-        raise SystemExit(f"{name}: off by {err:.3g} (max relative)")
+def _is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def conv_case(x, k, b, s, p, d, g, label):
-    req = {"input": x.tolist(), "kernel": k.tolist(), "bias": b.tolist(), "stride": s, "padding": p, "dilation": d}
-    if g is not None:
-        req["grad_output"] = g.tolist()
-    r = run(dict(req))
-    if r.returncode != 0:
-        raise SystemExit(f"{label}: exit {r.returncode}: {r.stderr.strip()}")
-    out = json.loads(r.stdout)
-    close(f"{label} output", out["output"], ref.conv_forward(x, k, b, s, p, d))
-    if out["params"] != k.size + b.size:
-        raise SystemExit(f"{label}: params {out['params']}, expected {k.size + b.size}")
-    if g is None:
-        if "grad_input" in out:
-            raise SystemExit(f"{label}: gradients without grad_output")
-        return out
-    gx, gk, gb = ref.conv_backward(x, k, s, p, d, g)
-    close(f"{label} grad_input", out["grad_input"], gx)
-    close(f"{label} grad_kernel", out["grad_kernel"], gk)
-    close(f"{label} grad_bias", out["grad_bias"], gb)
-    return out
+def compare(ref, got, path, out, label="cli"):
+    """Append 'path: reason' strings to out for every mismatch between ref and got."""
+    if isinstance(ref, int) and not isinstance(ref, bool) and path.endswith("params"):
+        if not (isinstance(got, int) and not isinstance(got, bool)) or got != ref:
+            out.append(f"{path}: {label}={got!r} ref={ref!r} (a whole number, exactly)")
+    elif _is_number(ref):
+        if not _is_number(got):
+            out.append(f"{path}: expected a number, {label} has {type(got).__name__}")
+        elif not math.isfinite(got) or abs(got - ref) > TOLERANCE * max(1.0, abs(ref)):
+            out.append(f"{path}: {label}={got!r} ref={ref!r} diff={abs(got - ref):.3g}")
+    elif isinstance(ref, list):
+        if not isinstance(got, list) or len(got) != len(ref):
+            size = len(got) if isinstance(got, list) else type(got).__name__
+            out.append(f"{path}: expected {len(ref)} entries, {label} has {size}")
+            return
+        for i, (r, g) in enumerate(zip(ref, got)):
+            compare(r, g, f"{path}[{i}]", out, label)
+    elif isinstance(ref, dict):
+        if not isinstance(got, dict):
+            out.append(f"{path}: expected an object")
+            return
+        for key, r in ref.items():
+            if key not in got:
+                out.append(f"{path}.{key}: missing in {label}")
+            else:
+                compare(r, got[key], f"{path}.{key}", out, label)
+    elif ref != got:
+        out.append(f"{path}: {label}={got!r} ref={ref!r}")
 
 
-def conv_suite():
-    # By hand: the 4 × 4 input 1..16, a 3 × 3 kernel of ones, dilation 2, padding 2:
-    # O = ⌊(4 + 4 − 2·2 − 1)/1⌋ + 1 = 4. At (0, 0) the window reads rows and columns −2, 0, 2;
-    # inside the input are x[0,0], x[0,2], x[2,0], x[2,2] = 1, 3, 9, 11, so z[0,0] = 24.
-    x = np.arange(1, 17, dtype=float).reshape(1, 4, 4)
-    out = conv_case(x, np.ones((1, 1, 3, 3)), np.zeros(1), 1, 2, 2, None, "hand dilation 2")
-    if out["output"][0][0][0] != 24.0 or len(out["output"][0]) != 4:
-        raise SystemExit(f"hand dilation 2: z[0,0] = {out['output'][0][0][0]}, expected 24 on a 4 x 4 map")
-    # By hand: stride 2, padding 1, 3 × 3 ones on the same input: O = (4 + 2 - 2 - 1)//2 + 1 = 2;
-    # z[0,0] covers rows/cols -1..1 → 1 + 2 + 5 + 6 = 14; z[1,1] rows/cols 1..3 → 6+7+8+10+11+12+14+15+16 = 99.
-    out = conv_case(x, np.ones((1, 1, 3, 3)), np.zeros(1), 2, 1, 1, None, "hand stride 2")
-    if out["output"][0][0][0] != 14.0 or out["output"][0][1][1] != 99.0:
-        raise SystemExit(f"hand stride 2: {out['output']}, expected 14 and 99")
-    rng = np.random.default_rng(20260903)
-    cases = 0
-    for C, O, H, W, kh, kw, s, p, d in [(1, 1, 5, 5, 3, 3, 1, 0, 1), (1, 2, 7, 6, 3, 3, 1, 0, 2), (2, 3, 8, 8, 3, 3, 2, 1, 1),
-                                         (3, 2, 9, 7, 2, 3, 2, 2, 2), (2, 4, 6, 6, 1, 1, 1, 0, 1), (1, 1, 5, 5, 5, 5, 1, 0, 1),
-                                         (2, 2, 3, 3, 3, 3, 1, 1, 1), (1, 6, 28, 28, 5, 5, 1, 2, 1), (3, 1, 10, 10, 3, 3, 3, 3, 4)]:
-        x = rng.normal(size=(C, H, W))
-        k = rng.normal(size=(O, C, kh, kw))
-        b = rng.normal(size=O)
-        g = rng.normal(size=(O, ref.out_size(H, kh, s, p, d), ref.out_size(W, kw, s, p, d)))
-        conv_case(x, k, b, s, p, d, g, f"random C{C} O{O} {H}x{W} k{kh}x{kw} s{s} p{p} d{d}")
-        conv_case(x, k, b, s, p, d, None, f"random (no gradient) C{C} O{O}")
-        cases += 2
-    print(f"conv: {cases + 2} cases match the float64 reference")
+def check_case(cli, case_dir, name):
+    """The list of problems of one case (empty: it passed) and the number of values compared."""
+    verb = name.split("_", 1)[0]
+    if verb not in GRADIENTS:
+        return [f"case name must start with conv_ or pool_"], 0
+    path = os.path.join(case_dir, name)
+    with open(path, encoding="utf-8") as f:
+        request = json.load(f)
+    problems = []
+    try:
+        ref = conv_reference.run_conv(request) if verb == "conv" else conv_reference.run_pool(request)
+    except Exception as e:  # noqa: BLE001 - any failure of the reference is a failed case
+        return [f"reference: {type(e).__name__}: {e}"], 0
+    got, err = run_cli(cli, verb, path)
+    if err:
+        return [f"cli: {err}"], 0
+    compare(ref, got, "$", problems)
+    with_grad = "grad_output" in request
+    for key in GRADIENTS[verb]:
+        if not with_grad and key in got:
+            problems.append(f"$.{key}: present although the request has no grad_output")
+    stem = name[:-len(".json")]
+    if stem in TEXTBOOK:
+        expected = TEXTBOOK[stem][1]
+        if set(expected) != set(ref):
+            problems.append(f"textbook: fields {sorted(expected)} but the reference gives {sorted(ref)}")
+        compare(expected, ref, "$", problems, label="reference-vs-hand")
+        compare(expected, got, "$", problems, label="cli-vs-hand")
+    count = sum(np.asarray(v).size for v in ref.values())
+    return problems, count
 
 
-def pool_suite():
-    rng = np.random.default_rng(7)
-    cases = 0
-    for kind in ("max", "avg"):
-        for C, H, W, k, s in [(1, 4, 4, 2, 2), (2, 5, 6, 2, 1), (3, 7, 7, 3, 2), (1, 6, 6, 4, 1), (2, 9, 8, 2, 3)]:
-            x = rng.normal(size=(C, H, W))
-            if kind == "max":
-                x[0, 0, 0] = x[0, 0, 1] = x[0, 1, 0] = 5.0  # a tie: the first (row-major) must win
-            g = rng.normal(size=(C, (H - k) // s + 1, (W - k) // s + 1))
-            r = run({"input": x.tolist(), "kind": kind, "size": k, "stride": s, "grad_output": g.tolist()})
-            if r.returncode != 0:
-                raise SystemExit(f"pool {kind}: exit {r.returncode}: {r.stderr.strip()}")
-            out = json.loads(r.stdout)
-            y, gx = ref.pool_forward_backward(x, kind, k, s, g)
-            close(f"pool {kind} {C}x{H}x{W} k{k} s{s} output", out["output"], y)
-            close(f"pool {kind} {C}x{H}x{W} k{k} s{s} grad_input", out["grad_input"], gx)
-            cases += 1
-    print(f"pool: {cases} cases match the float64 reference, ties to the first maximum")
+def main(argv):
+    if len(argv) != 3:
+        print("usage: compare_conv_cli.py CLI_BINARY CASE_DIR", file=sys.stderr)
+        return 2
+    cli, case_dir = argv[1], argv[2]
+    try:
+        cases = sorted(f for f in os.listdir(case_dir) if f.endswith(".json"))
+    except OSError as e:
+        print(f"compare_conv_cli: {e}", file=sys.stderr)
+        return 1
+    if not cases:
+        print(f"compare_conv_cli: no *.json cases in {case_dir}", file=sys.stderr)
+        return 1
+
+    passed = failed = values = 0
+    for name in cases:
+        problems, count = check_case(cli, case_dir, name)
+        values += count
+        if problems:
+            failed += 1
+            shown = problems[:MAX_REPORTED]
+            print(f"FAIL {name}: {len(problems)} problem(s)")
+            for p in shown:
+                print(f"    {p}")
+            if len(problems) > len(shown):
+                print(f"    ... and {len(problems) - len(shown)} more")
+        else:
+            passed += 1
+            print(f"ok   {name} ({count} values)")
+    print(f"{values} values compared at tolerance {TOLERANCE:g}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
 
 
-def error_suite():
-    good = {"input": [[[1, 2, 3], [4, 5, 6], [7, 8, 9]]], "kernel": [[[[1, 0], [0, 1]]]], "bias": [0],
-            "stride": 1, "padding": 0, "dilation": 1}
-    def broken(change, field, verb="conv", base=good):
-        req = json.loads(json.dumps(base))
-        change(req)
-        req["_verb"] = verb
-        r = run(req)
-        lines = [l for l in r.stderr.splitlines() if l.strip()]
-        if r.returncode != 2 or len(lines) != 1 or field not in lines[0]:
-            raise SystemExit(f"{verb} broken '{field}': exit {r.returncode}, stderr {r.stderr!r}")
-        return lines[0]
-    broken(lambda r: r.pop("kernel"), "kernel")
-    broken(lambda r: r.__setitem__("input", [[[1, 2], [3]]]), "input")
-    broken(lambda r: r.__setitem__("stride", 0), "stride")
-    broken(lambda r: r.__setitem__("dilation", 0), "dilation")
-    broken(lambda r: r.__setitem__("padding", -1), "padding")
-    broken(lambda r: r.__setitem__("stride", "two"), "stride")
-    broken(lambda r: r.__setitem__("kernel", [[[[1, 0], [0, 1]], [[1, 0], [0, 1]]]]), "kernel")
-    message = broken(lambda r: r.__setitem__("dilation", 3), "dilation")
-    if "3" not in message or "⌊" not in message and "floor" not in message and "(" not in message:
-        raise SystemExit(f"empty geometry without the formula: {message}")
-    pool = {"input": [[[1, 2], [3, 4]]], "kind": "max", "size": 2, "stride": 1}
-    broken(lambda r: r.__setitem__("kind", "median"), "kind", "pool", pool)
-    broken(lambda r: r.__setitem__("size", 3), "size", "pool", pool)
-    broken(lambda r: r.__setitem__("grad_output", [[[1, 2]]]), "grad_output", "pool", pool)
-    print("errors: 11 broken requests exit 2 with one line naming the field")
-
-
-{"conv": conv_suite, "pool": pool_suite, "errors": error_suite}[SUITE]()
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

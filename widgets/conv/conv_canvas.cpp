@@ -225,7 +225,11 @@ void ConvCanvas::paintEvent(QPaintEvent*) {
                 const bool grey = picture_.mode == ConvPicture::Mode::Pool || picture_.mode == ConvPicture::Mode::Pointwise;
                 const bool light = grey ? out.at(r, c) > 0.5 * scale : std::abs(out.at(r, c)) <= 0.6 * scale;
                 p.setPen(light ? theme::ink() : QColor(Qt::white));
-                p.drawText(cell, Qt::AlignCenter, number(out.at(r, c)));
+                // As many digits as the cell has room for.
+                QString text = number(out.at(r, c));
+                for (int digits = 2; digits >= 1 && p.fontMetrics().horizontalAdvance(text) > cell.width() - 4; --digits)
+                    text = QString::number(out.at(r, c), 'g', digits).replace(QLatin1Char('-'), QChar(0x2212));
+                p.drawText(cell, Qt::AlignCenter, text);
             }
         }
     if (out.rows > 0) {
