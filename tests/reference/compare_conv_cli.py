@@ -15,42 +15,18 @@ reference both, to the hand-computed numbers written there. Prints one line per 
 import json
 import math
 import os
-import subprocess
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import conv_reference  # noqa: E402
+from compare_trace import _is_number, run_json  # noqa: E402  (the same CLI runner as the trace comparison)
 from conv_textbook import CASES as TEXTBOOK  # noqa: E402
 
 TOLERANCE = 1e-12
-TIMEOUT_SECONDS = 60
 MAX_REPORTED = 5  # mismatches listed per failing case
 GRADIENTS = {"conv": ("grad_input", "grad_kernel", "grad_bias"), "pool": ("grad_input",)}
-
-
-def _reject_constant(name):
-    raise ValueError(f"non-finite number {name}")
-
-
-def run_cli(cli, verb, path):
-    """Run the CLI, return (parsed JSON, None) or (None, error text)."""
-    try:
-        proc = subprocess.run([cli, verb, path], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return None, str(e)
-    if proc.returncode != 0:
-        err = proc.stderr.strip().splitlines()
-        return None, f"exit code {proc.returncode}" + (f": {err[-1]}" if err else "")
-    try:
-        return json.loads(proc.stdout, parse_constant=_reject_constant), None
-    except ValueError as e:
-        return None, f"invalid JSON: {e}"
-
-
-def _is_number(v):
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def compare(ref, got, path, out, label="cli"):
@@ -96,7 +72,7 @@ def check_case(cli, case_dir, name):
         ref = conv_reference.run_conv(request) if verb == "conv" else conv_reference.run_pool(request)
     except Exception as e:  # noqa: BLE001 - any failure of the reference is a failed case
         return [f"reference: {type(e).__name__}: {e}"], 0
-    got, err = run_cli(cli, verb, path)
+    got, err = run_json([cli, verb, path])
     if err:
         return [f"cli: {err}"], 0
     compare(ref, got, "$", problems)
