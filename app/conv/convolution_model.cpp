@@ -235,6 +235,16 @@ bool ConvolutionModel::edit(const ConvolutionState& wanted, const QString& what)
     return true;
 }
 
+// One geometry number (input size, kernel size, stride, padding, dilation, stacked layers): refused
+// outside its range, and a new grid for the window, which starts again at (0, 0).
+bool ConvolutionModel::setGeometry(int ConvolutionState::*field, int value, int low, int high, const QString& what) {
+    if (value < low || value > high) return refuse(tr("%1 %2 is outside %3–%4").arg(what).arg(value).arg(low).arg(high));
+    ConvolutionState s = state_;
+    s.*field = value;
+    s.cursorRow = s.cursorCol = 0;
+    return edit(s, what);
+}
+
 bool ConvolutionModel::setMode(const QString& mode) {
     if (!modes().contains(mode)) return refuse(tr("Unknown mode '%1': expected one of %2").arg(mode, modes().join(QStringLiteral(", "))));
     ConvolutionState s = state_;
@@ -264,14 +274,7 @@ bool ConvolutionModel::setInputImage(const QImage& image) {
     return edit(s, tr("Open image"));
 }
 
-bool ConvolutionModel::setInputSize(int size) {
-    if (size < kMinInput || size > kMaxInput)
-        return refuse(tr("Input size %1 is outside %2–%3").arg(size).arg(kMinInput).arg(kMaxInput));
-    ConvolutionState s = state_;
-    s.inputSize = size;
-    s.cursorRow = s.cursorCol = 0;
-    return edit(s, tr("Input size"));
-}
+bool ConvolutionModel::setInputSize(int size) { return setGeometry(&ConvolutionState::inputSize, size, kMinInput, kMaxInput, tr("Input size")); }
 
 bool ConvolutionModel::setChannels(int channels) {
     if (channels != 1 && channels != 3) return refuse(tr("Input channels must be 1 (grey) or 3 (RGB), not %1").arg(channels));
@@ -289,13 +292,7 @@ bool ConvolutionModel::setKernelPreset(const QString& name) {
     return edit(s, tr("Kernel preset"));
 }
 
-bool ConvolutionModel::setKernelSize(int size) {
-    if (size < 1 || size > kMaxKernel) return refuse(tr("Kernel size %1 is outside 1–%2").arg(size).arg(kMaxKernel));
-    ConvolutionState s = state_;
-    s.kernelSize = size;
-    s.cursorRow = s.cursorCol = 0;
-    return edit(s, tr("Kernel size"));
-}
+bool ConvolutionModel::setKernelSize(int size) { return setGeometry(&ConvolutionState::kernelSize, size, 1, kMaxKernel, tr("Kernel size")); }
 
 bool ConvolutionModel::setKernelCell(int outChannel, int channel, int row, int col, double value) {
     const int c = kernelChannels(), k = state_.mode == QLatin1String("pointwise") ? 1 : state_.kernelSize;
@@ -310,30 +307,11 @@ bool ConvolutionModel::setKernelCell(int outChannel, int channel, int row, int c
     return true;
 }
 
-bool ConvolutionModel::setStride(int stride) {
-    if (stride < 1 || stride > kMaxStride) return refuse(tr("Stride %1 is outside 1–%2").arg(stride).arg(kMaxStride));
-    ConvolutionState s = state_;
-    s.stride = stride;
-    s.cursorRow = s.cursorCol = 0;
-    return edit(s, tr("Stride"));
-}
+bool ConvolutionModel::setStride(int stride) { return setGeometry(&ConvolutionState::stride, stride, 1, kMaxStride, tr("Stride")); }
 
-bool ConvolutionModel::setPadding(int padding) {
-    if (padding < 0 || padding > kMaxPadding) return refuse(tr("Padding %1 is outside 0–%2").arg(padding).arg(kMaxPadding));
-    ConvolutionState s = state_;
-    s.padding = padding;
-    s.cursorRow = s.cursorCol = 0;
-    return edit(s, tr("Padding"));
-}
+bool ConvolutionModel::setPadding(int padding) { return setGeometry(&ConvolutionState::padding, padding, 0, kMaxPadding, tr("Padding")); }
 
-bool ConvolutionModel::setDilation(int dilation) {
-    if (dilation < 1 || dilation > kMaxDilation)
-        return refuse(tr("Dilation %1 is outside 1–%2").arg(dilation).arg(kMaxDilation));
-    ConvolutionState s = state_;
-    s.dilation = dilation;
-    s.cursorRow = s.cursorCol = 0;
-    return edit(s, tr("Dilation"));
-}
+bool ConvolutionModel::setDilation(int dilation) { return setGeometry(&ConvolutionState::dilation, dilation, 1, kMaxDilation, tr("Dilation")); }
 
 bool ConvolutionModel::setOutputChannels(int channels) {
     if (channels < 1 || channels > kMaxOutChannels)
@@ -356,13 +334,7 @@ bool ConvolutionModel::setPool(const QString& kind, int size, int stride) {
     return edit(s, tr("Pooling"));
 }
 
-bool ConvolutionModel::setLayers(int layers) {
-    if (layers < 1 || layers > kMaxLayers) return refuse(tr("Stacked layers %1 is outside 1–%2").arg(layers).arg(kMaxLayers));
-    ConvolutionState s = state_;
-    s.layers = layers;
-    s.cursorRow = s.cursorCol = 0;
-    return edit(s, tr("Stacked layers"));
-}
+bool ConvolutionModel::setLayers(int layers) { return setGeometry(&ConvolutionState::layers, layers, 1, kMaxLayers, tr("Stacked layers")); }
 
 bool ConvolutionModel::setCursor(int row, int col) {
     if (!problem_.isEmpty()) return refuse(problem_);

@@ -123,6 +123,7 @@ signals:
 
 private:
     bool edit(const ConvolutionState& next, const QString& what);
+    bool setGeometry(int ConvolutionState::*field, int value, int low, int high, const QString& what);
     bool refuse(const QString& why);
     void recompute();
     void markChanged();
