@@ -102,7 +102,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "neuralscope: %s\n", qPrintable(lessons.error()));
         return 2;
     }
-    if (parser.isSet(screenshot) && parser.isSet(lesson)) window.resize(1920, 1080);  // the docs' pictures
+    if (parser.isSet(screenshot) && parser.isSet(lesson)) {  // the docs' pictures
+        window.resize(1920, 1080);
+        lessons.fitDocks();
+    }
     if (parser.isSet(presenter)) lessons.setPresenter(true, parser.isSet(screenshot));
     // The stepper starts from the weights after --epochs of training.
     auto openStepper = [&] {

@@ -135,6 +135,12 @@ LabWindow::LabWindow(LabModel* model, QWidget* parent) : QMainWindow(parent), mo
     onModelChanged(LabModel::Changes(0x1ff));
 }
 
+LabWindow::~LabWindow() {
+    // Undo entries left would have the stack (a child of the model, which may be our child and
+    // outlive this body) signal into a half-destroyed window: they go while the window is whole.
+    disconnect(model_->undoStack(), nullptr, this, nullptr);
+}
+
 void LabWindow::buildActions() {
     auto action = [this](QKeySequence key, auto slot) {
         auto* a = new QAction(this);
@@ -155,7 +161,8 @@ void LabWindow::buildActions() {
     redoAction_->setEnabled(false);
     connect(model_->undoStack(), &QUndoStack::undoTextChanged, this, [this] { retranslateUndo(); });
     connect(model_->undoStack(), &QUndoStack::redoTextChanged, this, [this] { retranslateUndo(); });
-    openAction_ = action(QKeySequence::Open, [this] { openLab(); });
+    // Ctrl+O opens a lesson file, wherever the focus is; the lab's own files take Shift too.
+    openAction_ = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { openLab(); });
     saveAction_ = action(QKeySequence::Save, [this] { saveLab(); });
     importAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
     exportAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportPlotsDialog(); });
@@ -545,10 +552,10 @@ void LabWindow::retranslate() {
     updateBatchNormStats();
     setWindowTitle(tr("NeuralScope — Training lab"));
     auto menu = [this](const char* objectName) { return menuBar()->findChild<QMenu*>(QString::fromLatin1(objectName)); };
-    menu("file")->setTitle(tr("&File"));
+    menu("file")->setTitle(embedded_ ? tr("&Lab") : tr("&File"));
     menu("edit")->setTitle(tr("&Edit"));
     menu("training")->setTitle(tr("&Training"));
-    menu("view")->setTitle(tr("&View"));
+    menu("view")->setTitle(embedded_ ? tr("&Plots") : tr("&View"));
     auto set = [](QAction* a, const QString& text, const QString& tip) {
         a->setText(text);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, a->shortcut().toString(QKeySequence::NativeText)));
@@ -908,50 +915,16 @@ bool LabWindow::exportAllPlots(const QString& directory, QString* error) {
     return true;
 }
 
-namespace {
+void LabWindow::embedInShell() {
+    embedded_ = true;
+    setWindowFlags(Qt::Widget);
+    menuBar()->hide();
+    closeAction_->setVisible(false);
+    retranslate();
+}
 
-// Keeps the launcher action's text in the UI language (the host window retranslates only its own).
-class LabActionText : public QObject {
-public:
-    LabActionText(QAction* action, QObject* host) : QObject(action), action_(action) {
-        host->installEventFilter(this);
-        apply();
-    }
-    bool eventFilter(QObject*, QEvent* event) override {
-        if (event->type() == QEvent::LanguageChange) apply();
-        return false;
-    }
-
-private:
-    void apply() {
-        action_->setText(LabWindow::tr("Training lab…"));
-        action_->setToolTip(LabWindow::tr("Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)"));
-        action_->setStatusTip(action_->toolTip());
-    }
-    QAction* action_;
-};
-
-}  // namespace
-
-QAction* installLabAction(QMainWindow* host, QMenu* menu) {
-    auto* action = new QAction(host);
-    action->setObjectName(QStringLiteral("trainingLab"));
-    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    new LabActionText(action, host);
-    QObject::connect(action, &QAction::triggered, host, [host] {
-        auto* lab = host->findChild<LabWindow*>();
-        if (!lab) {
-            auto* model = new LabModel;
-            lab = new LabWindow(model, host);
-            lab->setWindowFlag(Qt::Window);
-            model->setParent(lab);  // deleted with its window, after the views
-        }
-        lab->show();
-        lab->raise();
-        lab->activateWindow();
-    });
-    menu->addAction(action);
-    return action;
+void LabWindow::setPresenterScale(double scale) {
+    (void)scale;  // the plots size their text themselves
 }
 
 void LabWindow::exportPlotsDialog() {

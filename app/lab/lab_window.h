@@ -35,6 +35,7 @@ class LabWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit LabWindow(LabModel* model, QWidget* parent = nullptr);
+    ~LabWindow() override;
 
     LabModel* model() const { return model_; }
     DecisionBoundaryView* boundaryView() const { return boundary_; }
@@ -52,6 +53,7 @@ public:
     QAction* compareAction() const { return compareAction_; }
     QAction* undoAction() const { return undoAction_; }
     QAction* redoAction() const { return redoAction_; }
+    QAction* closeAction() const { return closeAction_; }
     QComboBox* datasetBox() const { return dataset_; }
     QComboBox* optimizerBox() const { return optimizer_; }
     QComboBox* lossBox() const { return loss_; }
@@ -59,6 +61,10 @@ public:
     QCheckBox* featureBox(Feature f) const { return features_[static_cast<std::size_t>(f)]; }
 
     void refreshNow();  // apply pending model changes at once (tests, screenshots)
+    void setPresenterScale(double scale);  // presenter mode: the plots' text grows with the rest
+    // A page of the main window instead of a window: no menu bar of its own (its menus join the
+    // main one, as "Lab" and "Plots"), no Close.
+    void embedInShell();
     // Every plot as PNG, PDF and SVG plus its data as CSV, into `directory`.
     bool exportAllPlots(const QString& directory, QString* error);
 
@@ -174,10 +180,7 @@ private:
     QLabel* lossLabel_ = nullptr;
     QLabel* accuracyLabel_ = nullptr;
     std::size_t runsShown_ = 0;
+    bool embedded_ = false;
 };
-
-// Adds "Training lab…" (Ctrl+L) to `menu` of `host`: it opens the lab in its own window, created
-// on first use with its own LabModel, and keeps its text in the UI language.
-QAction* installLabAction(QMainWindow* host, QMenu* menu);
 
 }  // namespace ns

@@ -8,6 +8,9 @@
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
 #include "lab/lab_window.h"
+#include "lab/lab_workspace.h"
+#include "shell/model_workspace.h"
+#include "shell/workspace_shell.h"
 #include "shell/language.h"
 #include "lessons/lesson_panel.h"
 #include "shell/main_window.h"
@@ -21,6 +24,8 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QAbstractSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -139,17 +144,25 @@ LessonMode::LessonMode(MainWindow* window, SessionModel* model, LanguageSwitcher
     window_->addDockWidget(Qt::LeftDockWidgetArea, lessonDock_);
     lessonDock_->show();  // a child added to a window already on screen is not shown by itself
 
+    // The lessons' own instruments are workspaces like any other, after the app's.
     perceptronView_ = new PerceptronView;
     functionView_ = new FunctionPlotView;
-    viewStack_ = new QStackedWidget;
-    viewStack_->addWidget(perceptronView_);
-    viewStack_->addWidget(functionView_);
-    viewDock_ = new QDockWidget;
-    viewDock_->setObjectName(QStringLiteral("lessonView"));
-    viewDock_->setWidget(viewStack_);
-    viewDock_->setFeatures(QDockWidget::NoDockWidgetFeatures);
-    window_->addDockWidget(Qt::RightDockWidgetArea, viewDock_);
-    viewDock_->hide();
+    auto* perceptronSpace = new PageWorkspace(
+        {QStringLiteral("perceptron"), [] { return LessonMode::tr("Perceptron"); },
+         [] { return LessonMode::tr("Logic gates, the perceptron learning rule, XOR with a hidden layer"); }},
+        perceptronView_, perceptron_);
+    perceptronSpace->onPresenterScale = [view = QPointer<PerceptronView>(perceptronView_)](double scale) {
+        if (view) view->setScale(scale);
+    };
+    auto* functionSpace = new PageWorkspace(
+        {QStringLiteral("functions"), [] { return LessonMode::tr("Functions"); },
+         [] { return LessonMode::tr("Activation and loss functions with their derivatives"); }},
+        functionView_, functions_);
+    functionSpace->onPresenterScale = [view = QPointer<FunctionPlotView>(functionView_)](double scale) {
+        if (view) view->setScale(scale);
+    };
+    instruments_ = {perceptronSpace, functionSpace};
+    for (Workspace* w : instruments_) window_->shell()->add(w);
     overlay_ = new HighlightOverlay(this, window_);
     overlay_->hide();
 
@@ -178,7 +191,7 @@ LessonMode::LessonMode(MainWindow* window, SessionModel* model, LanguageSwitcher
     connect(panel_, &LessonPanel::nextLessonRequested, this, &LessonMode::openNextLesson);
     connect(session_, &LessonSession::stepChanged, this, [this] {
         previousAction_->setEnabled(session_->stepIndex() > 0);
-        nextAction_->setEnabled(session_->stepIndex() + 1 < session_->stepCount());
+        nextAction_->setEnabled(session_->stepIndex() + 1 < session_->stepCount() || library_.next(entry_) >= 0);
     });
 
     buildActions();
@@ -186,6 +199,9 @@ LessonMode::LessonMode(MainWindow* window, SessionModel* model, LanguageSwitcher
     syncInstruments();
     panel_->refreshBrowser();
     window_->installEventFilter(this);
+    // Page Up/Down belong to the lesson wherever the focus is: a spin box with the focus (the
+    // toolbar's η) must never take them as "step the value".
+    qApp->installEventFilter(this);
     // The panel needs room next to the network: use a large screen when there is one.
     if (const QScreen* screen = window_->screen()) {
         const QRect available = screen->availableGeometry();
@@ -193,24 +209,21 @@ LessonMode::LessonMode(MainWindow* window, SessionModel* model, LanguageSwitcher
             window_->resize(std::min(available.width(), 1920), std::min(available.height(), 1080));
     }
     window_->resizeDocks({lessonDock_}, {600}, Qt::Horizontal);
+    QTimer::singleShot(0, this, [this] { fitDocks(); });  // once the window has its size on screen
 }
 
 LessonMode::~LessonMode() {
     // Leave the window as it was: controls unlocked, its own view back, our docks and menu gone.
     session_->setHost(nullptr);
     window_->removeEventFilter(this);
+    qApp->removeEventFilter(this);
     for (QWidget* w : watched_) w->removeEventFilter(this);
     for (Control c : allControlsOf(locked_, hidden_)) restoreControl(c);
     if (presenter_) setPresenter(false);
-    window_->centralWidget()->show();
-    // The training lab's window, destroyed with undo entries left, has its undo stack signal into
-    // its half-destroyed self; emptied now, while the window is whole, the stack stays quiet.
-    if (auto* lab = window_->findChild<LabWindow*>()) lab->model()->undoStack()->clear();
+    for (Workspace* w : instruments_) window_->shell()->remove(w);
     delete overlay_;
     delete lessonDock_;
-    delete viewDock_;
     delete menu_;
-    delete viewsMenu_;
 }
 
 lessons::Language LessonMode::language() const {
@@ -229,7 +242,11 @@ void LessonMode::buildActions() {
     openAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openDialog(); });
     reloadAction_ = make(QKeySequence(Qt::Key_F5), [this] { reload(); });
     previousAction_ = make(QKeySequence(Qt::Key_PageUp), [this] { session_->previous(); });
-    nextAction_ = make(QKeySequence(Qt::Key_PageDown), [this] { session_->next(); });
+    // Page Down on a lesson's last step goes on to the next lesson.
+    nextAction_ = make(QKeySequence(Qt::Key_PageDown), [this] {
+        if (session_->stepIndex() + 1 < session_->stepCount()) session_->next();
+        else openNextLesson();
+    });
     resetSceneAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { session_->resetScene(); });
     presenterAction_ = make(QKeySequence(Qt::Key_F11), [this] { setPresenter(!presenter_); });
     presenterAction_->setCheckable(true);
@@ -238,21 +255,6 @@ void LessonMode::buildActions() {
         entry_ = -1;
         panel_->refreshBrowser();
     });
-    // The chapter-3 views take the central view's place, as a lesson scene would show them.
-    convolutionAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1), [this] { showView(View::Convolution); });
-    cnnAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_2), [this] { showView(View::Cnn); });
-    residualAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_3), [this] { showView(View::Residual); });
-    networkAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0), [this] { showView(View::Network); });
-    convolutionAction_->setObjectName(QStringLiteral("showConvolution"));
-    cnnAction_->setObjectName(QStringLiteral("showCnn"));
-    residualAction_->setObjectName(QStringLiteral("showResidual"));
-    networkAction_->setObjectName(QStringLiteral("showNetwork"));
-    viewsMenu_ = new QMenu(window_);
-    viewsMenu_->addAction(networkAction_);
-    viewsMenu_->addSeparator();
-    viewsMenu_->addAction(convolutionAction_);
-    viewsMenu_->addAction(cnnAction_);
-    viewsMenu_->addAction(residualAction_);
     menu_ = new QMenu(window_);
     menu_->addAction(openAction_);
     menu_->addAction(reloadAction_);
@@ -266,22 +268,12 @@ void LessonMode::buildActions() {
     menu_->addAction(closeAction_);
     const QList<QAction*> menus = window_->menuBar()->actions();
     // Before Help, the last menu.
-    if (menus.isEmpty()) {
-        window_->menuBar()->addMenu(viewsMenu_);
-        window_->menuBar()->addMenu(menu_);
-    } else {
-        window_->menuBar()->insertMenu(menus.back(), viewsMenu_);
-        window_->menuBar()->insertMenu(menus.back(), menu_);
-    }
+    if (menus.isEmpty()) window_->menuBar()->addMenu(menu_);
+    else window_->menuBar()->insertMenu(menus.back(), menu_);
 }
 
 void LessonMode::retranslate() {
     menu_->setTitle(tr("&Lessons"));
-    viewsMenu_->setTitle(tr("W&orkspaces"));
-    networkAction_->setText(tr("Network and training"));
-    convolutionAction_->setText(tr("Convolution: sliding window"));
-    cnnAction_->setText(tr("CNN trained live"));
-    residualAction_->setText(tr("Residual vs plain deep nets"));
     openAction_->setText(tr("Open lesson file…"));
     reloadAction_->setText(tr("Reload lesson"));
     reloadAction_->setToolTip(tr("Read the lesson file again after editing it, at the same step (F5)"));
@@ -293,10 +285,24 @@ void LessonMode::retranslate() {
     closeAction_->setText(tr("Close lesson"));
     lessonDock_->setWindowTitle(tr("Lesson"));
     lessonDock_->toggleViewAction()->setText(tr("Show lesson panel"));
-    viewDock_->setWindowTitle(tr("Lesson view"));
 }
 
 bool LessonMode::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        auto* widget = qobject_cast<QWidget*>(watched);
+        const bool pageKey = (key->key() == Qt::Key_PageUp || key->key() == Qt::Key_PageDown) &&
+                             key->modifiers() == Qt::NoModifier;
+        if (pageKey && widget && widget->window() == window_ &&
+            (qobject_cast<QAbstractSpinBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget->parentWidget()))) {
+            if (event->type() == QEvent::KeyPress) {
+                QAction* action = key->key() == Qt::Key_PageUp ? previousAction_ : nextAction_;
+                if (action->isEnabled()) action->trigger();
+            }
+            event->accept();
+            return true;
+        }
+    }
     if (watched != window_ && watched_.contains(static_cast<QWidget*>(watched))) {
         const QEvent::Type t = event->type();
         if (t == QEvent::Resize || t == QEvent::Move || t == QEvent::Show || t == QEvent::Hide) overlay_->follow();
@@ -426,8 +432,7 @@ void LessonMode::setPresenter(bool on, bool fixedSize) {
     presenterAction_->setChecked(on);
     const double scale = on ? 1.45 : 1.0;
     panel_->setPresenter(on);
-    perceptronView_->setScale(scale);
-    functionView_->setScale(scale);
+    window_->shell()->setPresenterScale(scale);
     if (on) {
         stateBeforePresenter_ = window_->windowState();
         sizeBeforePresenter_ = window_->size();
@@ -442,13 +447,9 @@ void LessonMode::setPresenter(bool on, bool fixedSize) {
 }
 
 void LessonMode::fitDocks() {
-    // The panel keeps a readable width; a lesson view in place of the central one takes the
-    // rest (with no central widget, both docks need their width given).
+    // The panel keeps a readable width; the workspace takes the rest.
     const int panel = presenter_ ? 720 : 600;
-    if (viewDock_->isVisible())
-        window_->resizeDocks({lessonDock_, viewDock_}, {panel, std::max(400, window_->width() - panel)}, Qt::Horizontal);
-    else
-        window_->resizeDocks({lessonDock_}, {panel}, Qt::Horizontal);
+    window_->resizeDocks({lessonDock_}, {panel}, Qt::Horizontal);
 }
 
 void LessonMode::syncInstruments() {
@@ -460,80 +461,64 @@ void LessonMode::syncInstruments() {
 
 // ---- Scene host ----
 
-void LessonMode::showView(View view) {
-    view_ = view;
-    QWidget* shown = nullptr;
+QString LessonMode::workspaceOf(View view) {
     switch (view) {
-        case View::Perceptron: shown = perceptronView_; break;
-        case View::Functions: shown = functionView_; break;
-        case View::Convolution: openConvolution(); shown = convolutionWorkspace_; break;
-        case View::Cnn: openCnn(); shown = cnnWorkspace_; break;
-        case View::Residual: openResidual(); shown = residualWorkspace_; break;
-        default: break;
+        case View::Network: return QStringLiteral("network");
+        case View::Stepper:
+        case View::Graph: return QStringLiteral("backprop");
+        case View::Perceptron: return QStringLiteral("perceptron");
+        case View::Functions: return QStringLiteral("functions");
+        case View::Lab: return QStringLiteral("lab");
+        case View::Convolution: return QStringLiteral("convolution");
+        case View::Cnn: return QStringLiteral("cnn");
+        case View::Residual: return QStringLiteral("residual");
     }
-    if (shown) {
-        viewStack_->setCurrentWidget(shown);
-        const bool shown = viewDock_->isVisible();
-        viewDock_->show();
-        window_->centralWidget()->hide();
-        if (!shown) QTimer::singleShot(0, this, [this] { fitDocks(); });
-    } else {
-        viewDock_->hide();
-        window_->centralWidget()->show();
-        window_->layout()->activate();  // the central view has its size before the model's next update
-        if (view == View::Graph) window_->stepperTabs()->setCurrentIndex(1);
-        else if (view == View::Stepper) window_->stepperTabs()->setCurrentIndex(0);
-    }
+    return QStringLiteral("network");
+}
+
+void LessonMode::showView(View view) {
+    // The same intent as a click on the workspace's side-bar button.
+    view_ = view;
+    window_->shell()->activate(workspaceOf(view));
+    if (view == View::Graph) window_->stepperTabs()->setCurrentIndex(1);
+    else if (view == View::Stepper) window_->stepperTabs()->setCurrentIndex(0);
+    window_->layout()->activate();  // the view has its size before the model's next update
     overlay_->follow();
 }
 
-ConvolutionModel* LessonMode::openConvolution() {
-    if (!convolution_) {
-        convolution_ = new ConvolutionModel(this);
-        convolutionWorkspace_ = new ConvolutionWorkspace(convolution_);
-        viewStack_->addWidget(convolutionWorkspace_);
-        session_->watch(convolution_);
+template <class Model>
+Model* LessonMode::workspaceModel(const QString& id) {
+    Workspace* w = window_->shell()->find(id);
+    auto* model = w ? qobject_cast<Model*>(w->model()) : nullptr;
+    if (model && !watchedModels_.contains(model)) {
+        watchedModels_.insert(model);
+        session_->watch(model);
     }
-    return convolution_;
+    return model;
 }
 
-CnnModel* LessonMode::openCnn() {
-    if (!cnn_) {
-        cnn_ = new CnnModel(this);
-        cnnWorkspace_ = new CnnWorkspace(cnn_);
-        viewStack_->addWidget(cnnWorkspace_);
-        session_->watch(cnn_);
-    }
-    return cnn_;
+ConvolutionModel* LessonMode::openConvolution() { return workspaceModel<ConvolutionModel>(QStringLiteral("convolution")); }
+CnnModel* LessonMode::openCnn() { return workspaceModel<CnnModel>(QStringLiteral("cnn")); }
+ResidualModel* LessonMode::openResidual() { return workspaceModel<ResidualModel>(QStringLiteral("residual")); }
+
+template <class View>
+static View* pageIfMade(WorkspaceShell* shell, const QString& id) {
+    return qobject_cast<View*>(shell->madePage(id));
 }
 
-ResidualModel* LessonMode::openResidual() {
-    if (!residual_) {
-        residual_ = new ResidualModel(this);
-        residualWorkspace_ = new ResidualWorkspace(residual_);
-        viewStack_->addWidget(residualWorkspace_);
-        session_->watch(residual_);
-    }
-    return residual_;
+ConvolutionWorkspace* LessonMode::convolutionWorkspace() const {
+    return pageIfMade<ConvolutionWorkspace>(window_->shell(), QStringLiteral("convolution"));
 }
-
-QAction* LessonMode::viewAction(View view) const {
-    switch (view) {
-        case View::Convolution: return convolutionAction_;
-        case View::Cnn: return cnnAction_;
-        case View::Residual: return residualAction_;
-        case View::Network: return networkAction_;
-        default: return nullptr;
-    }
+CnnWorkspace* LessonMode::cnnWorkspace() const { return pageIfMade<CnnWorkspace>(window_->shell(), QStringLiteral("cnn")); }
+ResidualWorkspace* LessonMode::residualWorkspace() const {
+    return pageIfMade<ResidualWorkspace>(window_->shell(), QStringLiteral("residual"));
 }
 
 LabModel* LessonMode::openLab() {
-    // The main window's own "Training lab" action opens (or raises) the one lab window.
-    auto* action = window_->findChild<QAction*>(QStringLiteral("trainingLab"));
-    if (!action) return nullptr;
-    action->trigger();
-    auto* lab = window_->findChild<LabWindow*>();
-    return lab ? lab->model() : nullptr;
+    auto* lab = qobject_cast<LabWorkspace*>(window_->shell()->find(QStringLiteral("lab")));
+    if (!lab) return nullptr;
+    window_->shell()->activate(lab);
+    return lab->labModel();
 }
 
 QAction* LessonMode::controlAction(Control c) const {
@@ -628,7 +613,7 @@ void LessonMode::setHighlights(const std::vector<lessons::Highlight>& highlights
 std::vector<QRect> LessonMode::highlightRects() const {
     std::vector<QRect> rects;
     NetworkView* view = window_->networkView();
-    const bool network = window_->centralWidget()->isVisible() && view->isVisible();
+    const bool network = view->isVisible();
     const std::vector<int>& sizes = model_->network().sizes();
     // The drawing's neuron radius is its own; half the smallest spacing of neighbours is close.
     double radius = 30;

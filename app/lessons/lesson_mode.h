@@ -1,9 +1,10 @@
 #pragma once
 // Lessons in the main window, added through its public interface only: the lesson panel as a
-// dock, the lessons' own views (perceptron, function plots) in a second dock that takes the
-// central view's place while a scene shows one of them, a Lessons menu with the authoring keys
-// (Ctrl+O open, F5 reload keeping the step, Page Up/Down steps, F11 presenter mode), and an
-// overlay that draws the scene's highlights. It is the SceneHost of the lesson session.
+// dock beside whichever workspace is active, the lessons' own instruments (perceptron, function
+// plots) as two more workspaces, a Lessons menu with the authoring keys (Ctrl+O open, F5 reload
+// keeping the step, Page Up/Down steps, F11 presenter mode), and an overlay that draws the
+// scene's highlights. It is the SceneHost of the lesson session: a scene switches workspaces
+// through the shell, as a click on the side bar would.
 #include "lessons/lesson_instruments.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_session.h"
@@ -34,6 +35,7 @@ class LanguageSwitcher;
 class LessonPanel;
 class MainWindow;
 class SessionModel;
+class Workspace;
 class HighlightOverlay;
 
 class LessonMode : public QObject, public SceneHost {
@@ -58,6 +60,7 @@ public:
     void openNextLesson();
     void setPresenter(bool on, bool fixedSize = false);  // fixedSize: 1920×1080 instead of full screen
     bool presenter() const { return presenter_; }
+    void fitDocks();  // the lesson panel back to its readable width, the workspace the rest
 
     LessonLibrary& library() { return library_; }
     LessonSession* session() const { return session_; }
@@ -67,7 +70,6 @@ public:
     PerceptronView* perceptronView() const { return perceptronView_; }
     FunctionPlotView* functionView() const { return functionView_; }
     QDockWidget* lessonDock() const { return lessonDock_; }
-    QDockWidget* viewDock() const { return viewDock_; }
     QAction* reloadAction() const { return reloadAction_; }
     QAction* presenterAction() const { return presenterAction_; }
     QAction* nextStepAction() const { return nextAction_; }
@@ -87,11 +89,11 @@ public:
     ConvolutionModel* openConvolution() override;
     CnnModel* openCnn() override;
     ResidualModel* openResidual() override;
-    // The chapter-3 workspaces (null until first opened).
-    ConvolutionWorkspace* convolutionWorkspace() const { return convolutionWorkspace_; }
-    CnnWorkspace* cnnWorkspace() const { return cnnWorkspace_; }
-    ResidualWorkspace* residualWorkspace() const { return residualWorkspace_; }
-    QAction* viewAction(lessons::View view) const;
+    // The chapter-3 workspaces' pages (null until first shown).
+    ConvolutionWorkspace* convolutionWorkspace() const;
+    CnnWorkspace* cnnWorkspace() const;
+    ResidualWorkspace* residualWorkspace() const;
+    static QString workspaceOf(lessons::View view);  // the id of the workspace showing `view`
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -102,7 +104,6 @@ private:
     void enforceControls();
     void restoreControl(lessons::Control control);
     void syncInstruments();
-    void fitDocks();
     lessons::Language language() const;
     void openDialog();
 
@@ -118,17 +119,11 @@ private:
     LessonPanel* panel_;
     PerceptronView* perceptronView_;
     FunctionPlotView* functionView_;
-    QStackedWidget* viewStack_;
-    ConvolutionModel* convolution_ = nullptr;
-    ConvolutionWorkspace* convolutionWorkspace_ = nullptr;
-    CnnModel* cnn_ = nullptr;
-    CnnWorkspace* cnnWorkspace_ = nullptr;
-    ResidualModel* residual_ = nullptr;
-    ResidualWorkspace* residualWorkspace_ = nullptr;
-    QMenu* viewsMenu_ = nullptr;
-    QAction *convolutionAction_ = nullptr, *cnnAction_ = nullptr, *residualAction_ = nullptr, *networkAction_ = nullptr;
+    std::vector<Workspace*> instruments_;  // the perceptron and function workspaces, ours
+    QSet<QObject*> watchedModels_;         // workspace models the session watches
+    template <class Model>
+    Model* workspaceModel(const QString& id);
     QDockWidget* lessonDock_;
-    QDockWidget* viewDock_;
     HighlightOverlay* overlay_;
     QMenu* menu_ = nullptr;
     QAction* openAction_ = nullptr;

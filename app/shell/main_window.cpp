@@ -1,169 +1,69 @@
 #include "shell/main_window.h"
 
-#include "lab/lab_window.h"
-#include "shell/language.h"
-#include "network/network_view.h"
-#include "network/neuron_graph_view.h"
-#include "network/step_inspector.h"
 #include "common/theme.h"
-#include "network/training_curve.h"
-#include "stepper/worksheet.h"
+#include "shell/language.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QComboBox>
-#include <QDoubleSpinBox>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QFileDialog>
-#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSpinBox>
-#include <QFile>
-#include <QFileInfo>
-#include <QHBoxLayout>
-#include <QSplitter>
-#include <QStackedWidget>
-#include <QStatusBar>
-#include <QTabWidget>
-#include <QToolButton>
-#include <QToolBar>
-#include <QUndoStack>
-#include <QVBoxLayout>
-
-#include <cmath>
+#include <QSettings>
 
 namespace ns {
 
 MainWindow::MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget* parent)
-    : QMainWindow(parent), model_(model), languages_(languages),
-      networkView_(new NetworkView), curve_(new TrainingCurve), headline_(new QLabel),
-      warning_(new QLabel), epochLabel_(new QLabel), lossLabel_(new QLabel),
-      accuracyLabel_(new QLabel) {
-    headline_->setWordWrap(true);
-    headline_->setFont(theme::uiFont(14));
-    headline_->setContentsMargins(12, 8, 12, 4);
-    warning_->setWordWrap(true);
-    warning_->setFont(theme::uiFont(14));
-    warning_->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff1e0; color: #8a3b00; border: 2px solid #e07b00; "
-        "border-radius: 6px; padding: 8px; }"));
-    warning_->setVisible(false);
-
-    inspector_ = new StepInspector;
-    graphView_ = new NeuronGraphView;
-    stepperTabs_ = new QTabWidget;
-    stepperTabs_->setFont(theme::uiFont(13));
-    stepperTabs_->addTab(inspector_, QString());
-    stepperTabs_->addTab(graphView_, QString());
-    rightStack_ = new QStackedWidget;
-    rightStack_->addWidget(curve_);
-    rightStack_->addWidget(stepperTabs_);
-
-    auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter_ = splitter;
-    splitter->addWidget(networkView_);
-    splitter->addWidget(rightStack_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({880, 580});
-    splitter->setChildrenCollapsible(false);
-
-    auto* central = new QWidget;
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 0, 6, 6);
-    layout->addWidget(headline_);
-    layout->addWidget(warning_);
-    stepperBar_ = new QWidget;
-    layout->addWidget(stepperBar_);
-    layout->addWidget(splitter, 1);
-    setCentralWidget(central);
-
-    for (QLabel* label : {epochLabel_, lossLabel_, accuracyLabel_}) {
-        label->setFont(theme::uiFont(13));
-        label->setMinimumWidth(170);
-        statusBar()->addPermanentWidget(label);
-    }
-
-    buildActions();
-    buildStepper();
+    : QMainWindow(parent), languages_(languages), network_(new NetworkWorkspace(model, languages)) {
+    setObjectName(QStringLiteral("mainWindow"));
     buildMenus();
-    buildToolBar();
+    shell_ = new WorkspaceShell(this, viewMenu_->menuAction());
+    setCentralWidget(shell_);
+    registerWorkspaces(shell_, network_);
+    shell_->activate(network_);
+    connect(shell_, &WorkspaceShell::currentChanged, this, &MainWindow::updateTitle);
+    viewMenu_->insertMenu(viewMenu_->actions().value(0), shell_->menu());
+    viewMenu_->insertAction(viewMenu_->actions().value(1), shell_->detachAction());
     retranslate();
-
-    connect(model_, &SessionModel::changed, this, &MainWindow::onModelChanged);
-    connect(networkView_, &NetworkView::neuronClicked, this, [this](int layer, int) {
-        if (layer == 0) networkView_->setFocus();
-    });
-    networkView_->setFocus();
-    onModelChanged(SessionModel::NetworkChanged | SessionModel::HistoryChanged |
-                   SessionModel::StatusChanged | SessionModel::SettingsChanged);
     resize(1500, 860);
 }
 
-void MainWindow::buildActions() {
-    playAction_ = new QAction(this);
-    playAction_->setShortcut(Qt::Key_Space);
-    connect(playAction_, &QAction::triggered, model_, &SessionModel::togglePlay);
+MainWindow::~MainWindow() {
+    // The shell's pages observe models the workspaces own: they go first, with the shell.
+    delete shell_;
+}
 
-    stepAction_ = new QAction(this);
-    stepAction_->setShortcut(Qt::Key_Right);
-    connect(stepAction_, &QAction::triggered, model_, &SessionModel::stepEpoch);
-
-    resetAction_ = new QAction(this);
-    resetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(resetAction_, &QAction::triggered, model_, &SessionModel::reset);
-
-    undoAction_ = model_->undoStack()->createUndoAction(this);
-    undoAction_->setShortcut(QKeySequence::Undo);
-    redoAction_ = model_->undoStack()->createRedoAction(this);
-    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
-
+void MainWindow::buildMenus() {
     screenshotAction_ = new QAction(this);
     screenshotAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(screenshotAction_, &QAction::triggered, this, &MainWindow::saveScreenshot);
-
     quitAction_ = new QAction(this);
     quitAction_->setShortcut(QKeySequence::Quit);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
-
     aboutAction_ = new QAction(this);
     connect(aboutAction_, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About NeuralScope"),
                            tr("<b>NeuralScope</b><br>See a neural network learn, one number at a "
                               "time.<br>Offline, in English and Simplified Chinese."));
     });
-}
+    // Ctrl+L, kept from when the lab had a window of its own: the lab's workspace.
+    labAction_ = new QAction(this);
+    labAction_->setObjectName(QStringLiteral("trainingLab"));
+    labAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(labAction_, &QAction::triggered, this, [this] { shell_->activate(QStringLiteral("lab")); });
+    addActions({screenshotAction_, quitAction_, labAction_});
 
-void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(screenshotAction_);
-    fileMenu_->addAction(exportWorksheetAction_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
 
-    editMenu_ = menuBar()->addMenu(QString());
-    editMenu_->addAction(undoAction_);
-    editMenu_->addAction(redoAction_);
-
-    trainingMenu_ = menuBar()->addMenu(QString());
-    trainingMenu_->addAction(playAction_);
-    trainingMenu_->addAction(stepAction_);
-    trainingMenu_->addAction(resetAction_);
-    trainingMenu_->addSeparator();
-    trainingMenu_->addAction(backpropAction_);
-    trainingMenu_->addAction(stepperNextAction_);
-    trainingMenu_->addAction(stepperBackAction_);
-    trainingMenu_->addAction(stepperStartAction_);
-    trainingMenu_->addAction(stepperEndAction_);
-    trainingMenu_->addAction(stepperPlayAction_);
-    trainingMenu_->addAction(restartStepAction_);
-    trainingMenu_->addAction(continueStepAction_);
-    trainingMenu_->addSeparator();
-    installLabAction(this, trainingMenu_);  // the training lab, in its own window (Ctrl+L)
-
     viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->addAction(labAction_);
+    viewMenu_->addSeparator();
     languageMenu_ = viewMenu_->addMenu(QString());
     languageGroup_ = new QActionGroup(this);
     for (const QString& code : {QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("zh_CN")}) {
@@ -185,323 +85,28 @@ void MainWindow::buildMenus() {
     helpMenu_->addAction(aboutAction_);
 }
 
-void MainWindow::buildToolBar() {
-    toolBar_ = addToolBar(QString());
-    toolBar_->setObjectName(QStringLiteral("training"));
-    toolBar_->setMovable(false);
-    toolBar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolBar_->setFont(theme::uiFont(13));
-    toolBar_->addAction(playAction_);
-    toolBar_->addAction(stepAction_);
-    toolBar_->addAction(resetAction_);
-    toolBar_->addSeparator();
-    toolBar_->addAction(backpropAction_);
-    toolBar_->addSeparator();
-
-    learningRateLabel_ = new QLabel;
-    learningRate_ = new QDoubleSpinBox;
-    learningRate_->setDecimals(5);
-    learningRate_->setRange(SessionModel::kMinLearningRate, SessionModel::kMaxLearningRate);
-    learningRate_->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    learningRate_->setKeyboardTracking(false);
-    learningRate_->setMinimumWidth(120);
-    connect(learningRate_, &QDoubleSpinBox::valueChanged, model_, &SessionModel::setLearningRate);
-    toolBar_->addWidget(learningRateLabel_);
-    toolBar_->addWidget(learningRate_);
-    toolBar_->addSeparator();
-
-    speedLabel_ = new QLabel;
-    speed_ = new QComboBox;
-    for (std::size_t i = 0; i < SessionModel::speedChoices().size(); ++i) speed_->addItem(QString());
-    connect(speed_, &QComboBox::activated, model_, &SessionModel::setSpeedIndex);
-    toolBar_->addWidget(speedLabel_);
-    toolBar_->addWidget(speed_);
-    toolBar_->addSeparator();
-
-    sampleLabel_ = new QLabel;
-    sample_ = new QSpinBox;
-    sample_->setRange(1, static_cast<int>(model_->data().size()));
-    sample_->setMinimumWidth(90);
-    connect(sample_, &QSpinBox::valueChanged, this,
-            [this](int oneBased) { model_->setSelectedSample(oneBased - 1); });
-    toolBar_->addWidget(sampleLabel_);
-    toolBar_->addWidget(sample_);
-    for (QWidget* w : std::initializer_list<QWidget*>{learningRateLabel_, learningRate_, speedLabel_,
-                                                      speed_, sampleLabel_, sample_})
-        w->setFont(theme::uiFont(13));
-}
-
 void MainWindow::retranslate() {
-    setWindowTitle(tr("NeuralScope — the textbook's 4-8-4-1 network"));
-    playAction_->setToolTip(tr("Start or pause training (Space)"));
-    stepAction_->setText(tr("Step ▸"));
-    stepAction_->setToolTip(tr("Train exactly one epoch (→)"));
-    resetAction_->setText(tr("Reset"));
-    resetAction_->setToolTip(tr("Back to the same initial weights, epoch 0 (Ctrl+R)"));
     screenshotAction_->setText(tr("Save screenshot…"));
     quitAction_->setText(tr("Quit"));
     aboutAction_->setText(tr("About NeuralScope"));
-    undoAction_->setText(tr("Undo"));
-    redoAction_->setText(tr("Redo"));
+    labAction_->setText(tr("Training lab…"));
+    labAction_->setToolTip(tr("Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)"));
     fileMenu_->setTitle(tr("&File"));
-    editMenu_->setTitle(tr("&Edit"));
-    trainingMenu_->setTitle(tr("&Training"));
     viewMenu_->setTitle(tr("&View"));
     languageMenu_->setTitle(tr("Language"));
     helpMenu_->setTitle(tr("&Help"));
-    toolBar_->setWindowTitle(tr("Training"));
     for (QAction* action : languageGroup_->actions()) {
         const QString code = action->data().toString();
         action->setText(code == QLatin1String("system") ? tr("Follow the system")
                         : code == QLatin1String("en")   ? QStringLiteral("English")
                                                         : QStringLiteral("简体中文"));
     }
-    learningRateLabel_->setText(tr("Learning rate η "));
-    learningRate_->setToolTip(tr("Step size of gradient descent: W ← W − η ∂L/∂W"));
-    speedLabel_->setText(tr(" Speed "));
-    speed_->setToolTip(tr("Epochs per second while playing"));
-    for (std::size_t i = 0; i < SessionModel::speedChoices().size(); ++i) {
-        const double rate = SessionModel::speedChoices()[i];
-        speed_->setItemText(static_cast<int>(i), rate > 0 ? tr("%1 epochs/s").arg(rate)
-                                                          : tr("As fast as possible"));
-    }
-    sampleLabel_->setText(tr(" Sample # "));
-    sample_->setToolTip(tr("Which training sample the neurons show"));
-
-    backpropAction_->setText(tr("Backprop stepper"));
-    backpropAction_->setToolTip(tr("Take one training step by hand, every number explained (Ctrl+B)"));
-    stepperNextAction_->setText(tr("Next ▶"));
-    stepperNextAction_->setToolTip(tr("Compute the next value (→), or click the highlighted neuron or edge"));
-    stepperBackAction_->setText(tr("◀ Back"));
-    stepperBackAction_->setToolTip(tr("Undo the last computed value (←)"));
-    stepperStartAction_->setText(tr("⇤ Start"));
-    stepperStartAction_->setToolTip(tr("Back to the start of the step (Home)"));
-    stepperEndAction_->setText(tr("End ⇥"));
-    stepperEndAction_->setToolTip(tr("Compute every value of the step (End)"));
-    restartStepAction_->setText(tr("Restart"));
-    restartStepAction_->setToolTip(
-        tr("Start again from the network's current weights and the selected sample (Ctrl+Shift+R)"));
-    continueStepAction_->setText(tr("Next training step"));
-    continueStepAction_->setToolTip(
-        tr("Keep the updated weights and step through the next training step (Ctrl+N)"));
-    exportWorksheetAction_->setText(tr("Worksheet…"));
-    exportWorksheetAction_->setToolTip(
-        tr("Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)"));
-    stepperTabs_->setTabText(0, tr("Inspector"));
-    stepperTabs_->setTabText(1, tr("Computational graph"));
-    granularityLabel_->setText(tr("Per step:"));
-    granularity_->setItemText(0, tr("one value"));
-    granularity_->setItemText(1, tr("one layer"));
-    granularity_->setToolTip(tr("How much each Next computes"));
-    stepperSpeedLabel_->setText(tr("Speed:"));
-    for (std::size_t i = 0; i < SessionModel::stepperSpeedChoices().size(); ++i)
-        stepperSpeed_->setItemText(static_cast<int>(i),
-                                   tr("%1 /s").arg(SessionModel::stepperSpeedChoices()[i]));
-    stepperSpeed_->setToolTip(tr("How fast Play computes values"));
-    batchLabel_->setText(tr("Batch m:"));
-    batch_->setToolTip(tr("Samples in the step, from the selected one; the gradient is their mean"));
-    updateStepper();
-    updateStatus();
+    updateTitle();
 }
 
-void MainWindow::buildStepper() {
-    auto action = [this](QKeySequence key, auto slot) {
-        auto* a = new QAction(this);
-        a->setShortcut(key);
-        a->setEnabled(false);
-        connect(a, &QAction::triggered, model_, slot);
-        addAction(a);
-        return a;
-    };
-    backpropAction_ = new QAction(this);
-    backpropAction_->setCheckable(true);
-    backpropAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    connect(backpropAction_, &QAction::toggled, model_, &SessionModel::setBackpropMode);
-    stepperNextAction_ = action(Qt::Key_Right, &SessionModel::stepForward);
-    stepperBackAction_ = action(Qt::Key_Left, &SessionModel::stepBackward);
-    stepperStartAction_ = action(Qt::Key_Home, &SessionModel::stepToStart);
-    stepperEndAction_ = action(Qt::Key_End, &SessionModel::stepToEnd);
-    restartStepAction_ = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &SessionModel::restartStepper);
-    continueStepAction_ = action(QKeySequence(Qt::CTRL | Qt::Key_N), &SessionModel::continueWithUpdatedWeights);
-    stepperPlayAction_ = new QAction(this);
-    stepperPlayAction_->setShortcut(Qt::Key_Space);
-    stepperPlayAction_->setEnabled(false);
-    connect(stepperPlayAction_, &QAction::triggered, this,
-            [this] { model_->setStepperPlaying(!model_->isStepperPlaying()); });
-    exportWorksheetAction_ = new QAction(this);
-    exportWorksheetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportWorksheetAction_->setEnabled(false);
-    connect(exportWorksheetAction_, &QAction::triggered, this, &MainWindow::exportWorksheetDialog);
-
-    auto* bar = new QHBoxLayout(stepperBar_);
-    bar->setContentsMargins(6, 4, 6, 4);
-    for (QAction* a : {stepperStartAction_, stepperBackAction_, stepperNextAction_, stepperEndAction_,
-                       stepperPlayAction_}) {
-        auto* button = new QToolButton;
-        button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setFocusPolicy(Qt::StrongFocus);
-        button->setFont(theme::uiFont(13));
-        button->setMinimumHeight(38);
-        bar->addWidget(button);
-    }
-    stepperSpeedLabel_ = new QLabel;
-    stepperSpeed_ = new QComboBox;
-    for (std::size_t i = 0; i < SessionModel::stepperSpeedChoices().size(); ++i) stepperSpeed_->addItem(QString());
-    connect(stepperSpeed_, &QComboBox::activated, model_, &SessionModel::setStepperSpeedIndex);
-    granularityLabel_ = new QLabel;
-    granularity_ = new QComboBox;
-    granularity_->addItem(QString());
-    granularity_->addItem(QString());
-    connect(granularity_, &QComboBox::activated, this, [this](int index) {
-        model_->setGranularity(index == 0 ? Granularity::Value : Granularity::Layer);
-    });
-    batchLabel_ = new QLabel;
-    batch_ = new QSpinBox;
-    batch_->setRange(1, SessionModel::kMaxStepBatch);
-    batch_->setKeyboardTracking(false);
-    connect(batch_, &QSpinBox::valueChanged, model_, &SessionModel::setStepBatchSize);
-    bar->addSpacing(10);
-    for (QWidget* w : std::initializer_list<QWidget*>{stepperSpeedLabel_, stepperSpeed_, granularityLabel_,
-                                                      granularity_, batchLabel_, batch_}) {
-        w->setFont(theme::uiFont(13));
-        bar->addWidget(w);
-    }
-    for (QAction* a : {restartStepAction_, continueStepAction_, exportWorksheetAction_}) {
-        auto* button = new QToolButton;
-        button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setFocusPolicy(Qt::StrongFocus);
-        button->setFont(theme::uiFont(13));
-        bar->addWidget(button);
-    }
-    stepperPosition_ = new QLabel;
-    stepperPosition_->setFont(theme::uiFont(13));
-    // Its text changes every step; it must never resize the window (and with it the diagram).
-    stepperPosition_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    stepperPosition_->setMinimumWidth(220);
-    stepperPosition_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    bar->addWidget(stepperPosition_, 1);
-    stepperBar_->setVisible(false);
-
-    connect(networkView_, &NetworkView::nextRequested, model_, &SessionModel::stepForward);
-    connect(networkView_, &NetworkView::valueClicked, this,
-            [this](const ValueId& id) { model_->select(id); });
-    connect(networkView_, &NetworkView::inspectRequested, this, [this] {
-        stepperTabs_->setCurrentWidget(inspector_);
-        inspector_->focusFirstField();
-    });
-    connect(inspector_, &StepInspector::inputEdited, model_, &SessionModel::editInput);
-    connect(inspector_, &StepInspector::targetEdited, model_, &SessionModel::editTarget);
-    connect(inspector_, &StepInspector::learningRateEdited, model_, &SessionModel::editStepLearningRate);
-    connect(inspector_, &StepInspector::weightEdited, model_, &SessionModel::editWeight);
-    connect(inspector_, &StepInspector::biasEdited, model_, &SessionModel::editBias);
-    connect(graphView_, &NeuronGraphView::nextRequested, model_, &SessionModel::graphForward);
-    connect(graphView_, &NeuronGraphView::backRequested, model_, &SessionModel::graphBackward);
-    connect(graphView_, &NeuronGraphView::startRequested, model_, &SessionModel::graphToStart);
-    connect(graphView_, &NeuronGraphView::endRequested, model_, &SessionModel::graphToEnd);
-}
-
-void MainWindow::updateStepper() {
-    if (!stepperBar_ || !granularity_) return;
-    const bool on = model_->backpropMode();
-    {
-        const QSignalBlocker block(backpropAction_);
-        backpropAction_->setChecked(on);
-    }
-    stepperBar_->setVisible(on);
-    rightStack_->setCurrentIndex(on ? 1 : 0);
-    if (on != stepperShown_) {  // the inspector and the graph need more room than the curve
-        stepperShown_ = on;
-        const int total = splitter_->width();
-        splitter_->setSizes(on ? QList<int>{total * 57 / 100, total * 43 / 100}
-                               : QList<int>{total * 3 / 5, total * 2 / 5});
-    }
-    for (QAction* a : {playAction_, stepAction_, resetAction_}) a->setEnabled(!on);
-    for (QWidget* w : std::initializer_list<QWidget*>{learningRate_, speed_})
-        if (w) w->setEnabled(!on);
-    for (QAction* a : {stepperNextAction_, stepperBackAction_, stepperStartAction_, stepperEndAction_,
-                       stepperPlayAction_, restartStepAction_, continueStepAction_, exportWorksheetAction_})
-        a->setEnabled(on);
-    if (!on) {
-        networkView_->setStepper(nullptr, 0, std::nullopt);
-        networkView_->setState(model_->network(), &model_->sampleTrace(), model_->selectedSample());
-        inspector_->setState(nullptr, 0, std::nullopt);
-        graphView_->setGraph(nullptr, 0);
-        headline_->setText(
-            tr("<b>The complete example of the textbook (§3):</b> 4 inputs → 8 ReLU → 4 ReLU → 1 "
-               "sigmoid, 81 parameters, binary cross-entropy, gradient descent. Task: y = 1 when "
-               "x₁ + x₂ + x₃ + x₄ > 0, on 1000 random samples."));
-        return;
-    }
-    const BackpropSteps& steps = model_->steps();
-    const std::size_t position = model_->stepPosition();
-    networkView_->setStepper(&steps, position, model_->selection());
-    inspector_->setState(&steps, position, model_->selection());
-    graphView_->setGraph(model_->neuronGraph(), model_->graphPosition());
-    stepperNextAction_->setEnabled(position < steps.size());
-    stepperEndAction_->setEnabled(position < steps.size());
-    stepperBackAction_->setEnabled(position > 0);
-    stepperStartAction_->setEnabled(position > 0);
-    stepperPlayAction_->setText(model_->isStepperPlaying() ? tr("Pause ❚❚") : tr("Play ▶"));
-    stepperPlayAction_->setToolTip(tr("Compute the values one after another (Space)"));
-    {
-        const QSignalBlocker blockGranularity(granularity_);
-        granularity_->setCurrentIndex(model_->granularity() == Granularity::Value ? 0 : 1);
-        const QSignalBlocker blockSpeed(stepperSpeed_);
-        stepperSpeed_->setCurrentIndex(model_->stepperSpeedIndex());
-        const QSignalBlocker blockBatch(batch_);
-        batch_->setValue(model_->stepBatchSize());
-    }
-    QString phase = tr("done");
-    if (position < steps.size()) {
-        switch (steps.events()[position].phase) {
-            case StepPhase::Forward: phase = tr("forward pass"); break;
-            case StepPhase::Loss: phase = tr("loss"); break;
-            case StepPhase::Backward: phase = tr("backward pass"); break;
-            case StepPhase::Update: phase = tr("update"); break;
-        }
-    }
-    stepperPosition_->setText(tr("<b>%1</b>/%2 · %3").arg(position).arg(steps.size()).arg(phase));
-    stepperPosition_->setToolTip(tr("Values computed so far, and the phase of the next one"));
-    const int m = model_->stepBatchSize();
-    const int first = std::min(model_->selectedSample(), static_cast<int>(model_->data().size()) - m) + 1;
-    headline_->setText(
-        tr("<b>One training step by hand:</b> %1, forward pass (Algorithm 2), loss, backward "
-           "pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron "
-           "or edge, or press →; click any number to see where it came from.")
-            .arg(m == 1 ? tr("sample #%1").arg(first)
-                        : tr("samples #%1–#%2 (gradients are their mean)").arg(first).arg(first + m - 1)));
-}
-
-bool MainWindow::exportWorksheet(const QString& markdownPath) {
-    if (!model_->backpropMode()) return false;
-    const WorksheetLanguage language = languages_->effective() == QLatin1String("zh_CN")
-                                           ? WorksheetLanguage::SimplifiedChinese
-                                           : WorksheetLanguage::English;
-    const QFileInfo info(markdownPath);
-    const QString csvPath = info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".csv");
-    QFile md(markdownPath), csv(csvPath);
-    if (!md.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        !csv.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const std::string markdown = worksheetMarkdown(model_->steps(), language);
-    const std::string table = worksheetCsv(model_->steps());
-    return md.write(markdown.data(), static_cast<qint64>(markdown.size())) ==
-               static_cast<qint64>(markdown.size()) &&
-           csv.write(table.data(), static_cast<qint64>(table.size())) == static_cast<qint64>(table.size());
-}
-
-void MainWindow::exportWorksheetDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export worksheet"),
-                                                      QStringLiteral("worksheet.md"),
-                                                      tr("Markdown (*.md)"));
-    if (path.isEmpty()) return;
-    if (!exportWorksheet(path))
-        QMessageBox::warning(this, tr("Export worksheet"),
-                             tr("Could not write %1. Choose a folder you can write to.").arg(path));
-    else
-        statusBar()->showMessage(tr("Saved the worksheet and its CSV next to it: %1").arg(path), 8000);
+void MainWindow::updateTitle() {
+    const Workspace* current = shell_ ? shell_->current() : nullptr;
+    setWindowTitle(current ? tr("NeuralScope — %1").arg(current->title()) : tr("NeuralScope"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -509,57 +114,30 @@ void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::onModelChanged(SessionModel::Changes changes) {
-    if ((changes & (SessionModel::NetworkChanged | SessionModel::SampleChanged)) &&
-        !model_->backpropMode())
-        networkView_->setState(model_->network(), &model_->sampleTrace(), model_->selectedSample());
-    if (changes & (SessionModel::StepperChanged | SessionModel::StatusChanged | SessionModel::SampleChanged))
-        updateStepper();
-    if (changes & SessionModel::HistoryChanged) {
-        if (curveGeneration_ != model_->historyGeneration()) {
-            curve_->clear();
-            curveShown_ = 0;
-            curveGeneration_ = model_->historyGeneration();
-        }
-        curve_->append(model_->history(), curveShown_);
-        curveShown_ = model_->history().size();
-    }
-    if (changes & SessionModel::SettingsChanged) {
-        const QSignalBlocker blockRate(learningRate_);
-        learningRate_->setValue(model_->learningRate());
-        speed_->setCurrentIndex(model_->speedIndex());
-    }
-    if (changes & SessionModel::SampleChanged) {
-        const QSignalBlocker blockSample(sample_);
-        sample_->setValue(model_->selectedSample() + 1);
-    }
-    updateStatus();
+void MainWindow::restoreSettings(QSettings* settings) {
+    settings_ = settings;
+    restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
+    shell_->restoreState(*settings);
 }
 
-void MainWindow::updateStatus() {
-    playAction_->setText(model_->isPlaying() ? tr("Pause ❚❚") : tr("Play ▶"));
-    epochLabel_->setText(tr("Epoch %1").arg(model_->epoch()));
-    const double loss = model_->loss();
-    const double accuracy = model_->accuracy();
-    lossLabel_->setText(std::isfinite(loss) ? tr("Loss %1").arg(loss, 0, 'f', 4) : tr("Loss —"));
-    accuracyLabel_->setText(std::isfinite(accuracy)
-                                ? tr("Accuracy %1 %").arg(accuracy * 100, 0, 'f', 1)
-                                : tr("Accuracy —"));
-    if (model_->hasDiverged()) {
-        warning_->setText(tr("<b>Training paused: it diverged.</b> The loss stopped being a finite "
-                             "number, so the last update was not applied. Lower the learning "
-                             "rate η and press Reset (Ctrl+R).<br><small>%1</small>")
-                              .arg(model_->statusMessage().toHtmlEscaped()));
-        warning_->setVisible(true);
-    } else {
-        warning_->setVisible(false);
-    }
+void MainWindow::saveSettings() {
+    if (!settings_) return;
+    settings_->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings_->setValue(QStringLiteral("window/state"), saveState());
+    shell_->saveState(*settings_);
+    settings_->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::refreshNow() {
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
-    curve_->replotNow();
+    networkPage()->refreshNow();
 }
 
 void MainWindow::saveScreenshot() {
@@ -567,7 +145,7 @@ void MainWindow::saveScreenshot() {
                                                       QStringLiteral("neuralscope.png"),
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    curve_->replotNow();
+    refreshNow();
     if (!grab().save(path))
         QMessageBox::warning(this, tr("Save screenshot"),
                              tr("Could not write %1. Choose a folder you can write to.").arg(path));

@@ -1,131 +1,83 @@
 #pragma once
-// The main window: the network drawing, the loss curve, the training controls and the status
-// bar, all wired to one SessionModel.
-#include "network/session_model.h"
+// The main window: the workspace shell in the centre (network, backprop stepper, training lab,
+// convolution, CNN, … — see workspace_registry.cpp), the global menus (File, View with the
+// workspaces and the language, Help), and the window's layout kept between runs.
+#include "network/network_workspace.h"
+#include "shell/workspace_shell.h"
 
 #include <QMainWindow>
 
-class QAction;
 class QActionGroup;
-class QComboBox;
-class QDoubleSpinBox;
-class QLabel;
-class QSpinBox;
-class QSplitter;
-class QStackedWidget;
-class QTabWidget;
-class QToolBar;
-class QMenu;
+class QSettings;
 
 namespace ns {
 
-class NetworkView;
-class NeuronGraphView;
-class StepInspector;
-class TrainingCurve;
 class LanguageSwitcher;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(SessionModel* model, LanguageSwitcher* languages, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    NetworkView* networkView() const { return networkView_; }
-    TrainingCurve* trainingCurve() const { return curve_; }
-    QAction* playAction() const { return playAction_; }
-    QAction* stepAction() const { return stepAction_; }
-    QAction* resetAction() const { return resetAction_; }
+    WorkspaceShell* shell() const { return shell_; }
+    NetworkPage* networkPage() const { return network_->networkPage(); }
     void refreshNow();  // apply pending model changes at once (screenshots, tests)
 
-    // Backprop mode: the stepper bar, the inspector and the neuron graph.
-    StepInspector* inspector() const { return inspector_; }
-    NeuronGraphView* graphView() const { return graphView_; }
-    QTabWidget* stepperTabs() const { return stepperTabs_; }
-    QAction* backpropAction() const { return backpropAction_; }
-    QAction* stepperNextAction() const { return stepperNextAction_; }
-    QAction* stepperBackAction() const { return stepperBackAction_; }
-    QAction* stepperStartAction() const { return stepperStartAction_; }
-    QAction* stepperEndAction() const { return stepperEndAction_; }
-    QAction* stepperPlayAction() const { return stepperPlayAction_; }
-    QAction* restartStepAction() const { return restartStepAction_; }
-    QAction* continueStepAction() const { return continueStepAction_; }
-    QComboBox* granularityBox() const { return granularity_; }
-    QSpinBox* batchBox() const { return batch_; }
-    QWidget* stepperBar() const { return stepperBar_; }
-    // Writes the current step as Markdown (in the UI language) and, next to it, as CSV.
-    bool exportWorksheet(const QString& markdownPath);
+    // Layout, language and the last workspace are kept in `settings` between runs: restore once
+    // after the lessons added their docks; the window saves them again when it closes.
+    void restoreSettings(QSettings* settings);
+    void saveSettings();
+
+    // The network page, for the lessons, the command line and the tests.
+    NetworkView* networkView() const { return networkPage()->networkView(); }
+    TrainingCurve* trainingCurve() const { return networkPage()->trainingCurve(); }
+    QAction* playAction() const { return networkPage()->playAction(); }
+    QAction* stepAction() const { return networkPage()->stepAction(); }
+    QAction* resetAction() const { return networkPage()->resetAction(); }
+    StepInspector* inspector() const { return networkPage()->inspector(); }
+    NeuronGraphView* graphView() const { return networkPage()->graphView(); }
+    QTabWidget* stepperTabs() const { return networkPage()->stepperTabs(); }
+    QAction* backpropAction() const { return networkPage()->backpropAction(); }
+    QAction* stepperNextAction() const { return networkPage()->stepperNextAction(); }
+    QAction* stepperBackAction() const { return networkPage()->stepperBackAction(); }
+    QAction* stepperStartAction() const { return networkPage()->stepperStartAction(); }
+    QAction* stepperEndAction() const { return networkPage()->stepperEndAction(); }
+    QAction* stepperPlayAction() const { return networkPage()->stepperPlayAction(); }
+    QAction* restartStepAction() const { return networkPage()->restartStepAction(); }
+    QAction* continueStepAction() const { return networkPage()->continueStepAction(); }
+    QComboBox* granularityBox() const { return networkPage()->granularityBox(); }
+    QSpinBox* batchBox() const { return networkPage()->batchBox(); }
+    QWidget* stepperBar() const { return networkPage()->stepperBar(); }
+    bool exportWorksheet(const QString& markdownPath) { return networkPage()->exportWorksheet(markdownPath); }
 
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildActions();
     void buildMenus();
-    void buildToolBar();
     void retranslate();
-    void onModelChanged(SessionModel::Changes changes);
-    void updateStatus();
     void saveScreenshot();
-    void buildStepper();
-    void updateStepper();
-    void exportWorksheetDialog();
+    void updateTitle();
 
-    SessionModel* model_;
     LanguageSwitcher* languages_;
-    NetworkView* networkView_;
-    TrainingCurve* curve_;
-    QLabel* headline_;
-    QLabel* warning_;
-    QLabel* epochLabel_;
-    QLabel* lossLabel_;
-    QLabel* accuracyLabel_;
-    QToolBar* toolBar_ = nullptr;
-    QLabel* learningRateLabel_ = nullptr;
-    QDoubleSpinBox* learningRate_ = nullptr;
-    QLabel* speedLabel_ = nullptr;
-    QComboBox* speed_ = nullptr;
-    QLabel* sampleLabel_ = nullptr;
-    QSpinBox* sample_ = nullptr;
-    QAction* playAction_ = nullptr;
-    QAction* stepAction_ = nullptr;
-    QAction* resetAction_ = nullptr;
-    QAction* undoAction_ = nullptr;
-    QAction* redoAction_ = nullptr;
-    QAction* screenshotAction_ = nullptr;
-    QAction* quitAction_ = nullptr;
-    QAction* aboutAction_ = nullptr;
+    NetworkWorkspace* network_;
+    WorkspaceShell* shell_ = nullptr;
+    QSettings* settings_ = nullptr;  // set by restoreSettings: only then is the layout kept
     QMenu* fileMenu_ = nullptr;
-    QMenu* editMenu_ = nullptr;
-    QMenu* trainingMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
-    QStackedWidget* rightStack_ = nullptr;
-    QSplitter* splitter_ = nullptr;
-    bool stepperShown_ = false;
-    QTabWidget* stepperTabs_ = nullptr;
-    StepInspector* inspector_ = nullptr;
-    NeuronGraphView* graphView_ = nullptr;
-    QWidget* stepperBar_ = nullptr;
-    QLabel* stepperPosition_ = nullptr;
-    QLabel* granularityLabel_ = nullptr;
-    QComboBox* granularity_ = nullptr;
-    QLabel* stepperSpeedLabel_ = nullptr;
-    QComboBox* stepperSpeed_ = nullptr;
-    QLabel* batchLabel_ = nullptr;
-    QSpinBox* batch_ = nullptr;
-    QAction* backpropAction_ = nullptr;
-    QAction* stepperNextAction_ = nullptr;
-    QAction* stepperBackAction_ = nullptr;
-    QAction* stepperStartAction_ = nullptr;
-    QAction* stepperEndAction_ = nullptr;
-    QAction* stepperPlayAction_ = nullptr;
-    QAction* restartStepAction_ = nullptr;
-    QAction* continueStepAction_ = nullptr;
-    QAction* exportWorksheetAction_ = nullptr;
-    std::size_t curveShown_ = 0;   // history entries already on the curve
-    int curveGeneration_ = 0;
+    QAction* screenshotAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QAction* labAction_ = nullptr;
 };
+
+// Every workspace of the app, in side-bar order (Ctrl+1…9). Adding a workspace: its folder, and
+// one line here.
+void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network);
 
 }  // namespace ns

@@ -406,6 +406,28 @@
     </message>
 </context>
 <context>
+    <name>ns::CnnWorkspace</name>
+    <message>
+        <source>CNN</source>
+        <translation>CNN 实时训练</translation>
+    </message>
+    <message>
+        <source>LeNet-5 trained live: curves, feature maps, filters, confusion matrix</source>
+        <translation>实时训练 LeNet-5：曲线、特征图、卷积核、混淆矩阵</translation>
+    </message>
+</context>
+<context>
+    <name>ns::ConvolutionWorkspace</name>
+    <message>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>The sliding window: convolution, pooling, receptive field</source>
+        <translation>滑动窗口：卷积、池化、感受野</translation>
+    </message>
+</context>
+<context>
     <name>ns::DecisionBoundaryView</name>
     <message>
         <source>Click: add a point of the chosen class · Shift+click: the other class · Ctrl+click: remove the nearest point</source>
@@ -1335,14 +1357,6 @@ Test accuracy %2</source>
         <translation>重做</translation>
     </message>
     <message>
-        <source>Training lab…</source>
-        <translation>训练实验室…</translation>
-    </message>
-    <message>
-        <source>Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)</source>
-        <translation>数据集、损失函数、优化器、正则化与评估指标，实时演示（Ctrl+L）</translation>
-    </message>
-    <message>
         <source>Momentum form</source>
         <translation>动量法形式</translation>
     </message>
@@ -1379,6 +1393,22 @@ Test accuracy %2</source>
 σ² = (%2)
 γ = (%3)
 β = (%4)</translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>实验室(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Plots</source>
+        <translation>图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Training lab</source>
+        <translation>训练实验室</translation>
+    </message>
+    <message>
+        <source>Datasets, losses, optimizers, regularization and metrics, live</source>
+        <translation>数据集、损失函数、优化器、正则化与评估指标，实时演示</translation>
     </message>
 </context>
 <context>
@@ -1432,10 +1462,6 @@ Test accuracy %2</source>
         <translation>显示课程面板</translation>
     </message>
     <message>
-        <source>Lesson view</source>
-        <translation>课程视图</translation>
-    </message>
-    <message>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
@@ -1444,24 +1470,20 @@ Test accuracy %2</source>
         <translation>课程 (*.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>W&amp;orkspaces</source>
-        <translation>工作区(&amp;O)</translation>
+        <source>Perceptron</source>
+        <translation>感知机</translation>
     </message>
     <message>
-        <source>Network and training</source>
-        <translation>网络与训练</translation>
+        <source>Logic gates, the perceptron learning rule, XOR with a hidden layer</source>
+        <translation>逻辑门、感知机学习规则、用隐藏层解决异或</translation>
     </message>
     <message>
-        <source>Convolution: sliding window</source>
-        <translation>卷积：滑动窗口</translation>
+        <source>Functions</source>
+        <translation>函数图像</translation>
     </message>
     <message>
-        <source>CNN trained live</source>
-        <translation>实时训练 CNN</translation>
-    </message>
-    <message>
-        <source>Residual vs plain deep nets</source>
-        <translation>残差网络与普通深层网络</translation>
+        <source>Activation and loss functions with their derivatives</source>
+        <translation>激活函数与损失函数及其导数</translation>
     </message>
 </context>
 <context>
@@ -1912,34 +1934,6 @@ Test accuracy %2</source>
         <translation>此版本缺少该语言的翻译，界面将保持英文。</translation>
     </message>
     <message>
-        <source>NeuralScope — the textbook&apos;s 4-8-4-1 network</source>
-        <translation>NeuralScope — 教材中的 4-8-4-1 网络</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The complete example of the textbook (§3):&lt;/b&gt; 4 inputs → 8 ReLU → 4 ReLU → 1 sigmoid, 81 parameters, binary cross-entropy, gradient descent. Task: y = 1 when x₁ + x₂ + x₃ + x₄ &gt; 0, on 1000 random samples.</source>
-        <translation>&lt;b&gt;教材中的完整示例（第 3 节）：&lt;/b&gt;4 个输入 → 8 个 ReLU → 4 个 ReLU → 1 个 Sigmoid，共 81 个参数，二元交叉熵损失，梯度下降。任务：当 x₁ + x₂ + x₃ + x₄ &gt; 0 时 y = 1，共 1000 个随机样本。</translation>
-    </message>
-    <message>
-        <source>Start or pause training (Space)</source>
-        <translation>开始或暂停训练（空格键）</translation>
-    </message>
-    <message>
-        <source>Step ▸</source>
-        <translation>单步 ▸</translation>
-    </message>
-    <message>
-        <source>Train exactly one epoch (→)</source>
-        <translation>只训练一轮（→）</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <source>Back to the same initial weights, epoch 0 (Ctrl+R)</source>
-        <translation>回到相同的初始权重，第 0 轮（Ctrl+R）</translation>
-    </message>
-    <message>
         <source>Save screenshot…</source>
         <translation>保存截图…</translation>
     </message>
@@ -1948,24 +1942,8 @@ Test accuracy %2</source>
         <translation>退出</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1976,76 +1954,8 @@ Test accuracy %2</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Learning rate η </source>
-        <translation>学习率 η </translation>
-    </message>
-    <message>
-        <source>Step size of gradient descent: W ← W − η ∂L/∂W</source>
-        <translation>梯度下降的步长：W ← W − η ∂L/∂W</translation>
-    </message>
-    <message>
-        <source> Speed </source>
-        <translation> 速度 </translation>
-    </message>
-    <message>
-        <source>Epochs per second while playing</source>
-        <translation>播放时每秒训练的轮数</translation>
-    </message>
-    <message>
-        <source>%1 epochs/s</source>
-        <translation>每秒 %1 轮</translation>
-    </message>
-    <message>
-        <source>As fast as possible</source>
-        <translation>尽可能快</translation>
-    </message>
-    <message>
-        <source> Sample # </source>
-        <translation> 样本编号 </translation>
-    </message>
-    <message>
-        <source>Which training sample the neurons show</source>
-        <translation>神经元显示哪一个训练样本的激活值</translation>
-    </message>
-    <message>
-        <source>Pause ❚❚</source>
-        <translation>暂停 ❚❚</translation>
-    </message>
-    <message>
-        <source>Play ▶</source>
-        <translation>播放 ▶</translation>
-    </message>
-    <message>
-        <source>Epoch %1</source>
-        <translation>第 %1 轮</translation>
-    </message>
-    <message>
-        <source>Loss %1</source>
-        <translation>损失 %1</translation>
-    </message>
-    <message>
-        <source>Loss —</source>
-        <translation>损失 —</translation>
-    </message>
-    <message>
-        <source>Accuracy %1 %</source>
-        <translation>准确率 %1 %</translation>
-    </message>
-    <message>
-        <source>Accuracy —</source>
-        <translation>准确率 —</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Training paused: it diverged.&lt;/b&gt; The loss stopped being a finite number, so the last update was not applied. Lower the learning rate η and press Reset (Ctrl+R).&lt;br&gt;&lt;small&gt;%1&lt;/small&gt;</source>
-        <translation>&lt;b&gt;训练已暂停：发散了。&lt;/b&gt;损失不再是有限的数，最后一次更新没有被应用。请降低学习率 η，然后按“重置”（Ctrl+R）。&lt;br&gt;&lt;small&gt;%1&lt;/small&gt;</translation>
     </message>
     <message>
         <source>Save screenshot</source>
@@ -2060,168 +1970,20 @@ Test accuracy %2</source>
         <translation>无法写入 %1。请选择一个可写的文件夹。</translation>
     </message>
     <message>
-        <source>Backprop stepper</source>
-        <translation>反向传播单步演示</translation>
+        <source>Training lab…</source>
+        <translation>训练实验室…</translation>
     </message>
     <message>
-        <source>Take one training step by hand, every number explained (Ctrl+B)</source>
-        <translation>亲手走完一步训练，每个数字都有来历（Ctrl+B）</translation>
+        <source>Datasets, losses, optimizers, regularization and metrics, live (Ctrl+L)</source>
+        <translation>数据集、损失函数、优化器、正则化与评估指标，实时演示（Ctrl+L）</translation>
     </message>
     <message>
-        <source>Next ▶</source>
-        <translation>下一个 ▶</translation>
+        <source>NeuralScope — %1</source>
+        <translation>NeuralScope — %1</translation>
     </message>
     <message>
-        <source>Compute the next value (→), or click the highlighted neuron or edge</source>
-        <translation>计算下一个值（→），或点击高亮的神经元或连线</translation>
-    </message>
-    <message>
-        <source>◀ Back</source>
-        <translation>◀ 后退</translation>
-    </message>
-    <message>
-        <source>Undo the last computed value (←)</source>
-        <translation>撤回上一个计算出的值（←）</translation>
-    </message>
-    <message>
-        <source>⇤ Start</source>
-        <translation>⇤ 开头</translation>
-    </message>
-    <message>
-        <source>Back to the start of the step (Home)</source>
-        <translation>回到这一步的开头（Home）</translation>
-    </message>
-    <message>
-        <source>End ⇥</source>
-        <translation>结尾 ⇥</translation>
-    </message>
-    <message>
-        <source>Compute every value of the step (End)</source>
-        <translation>一次算完这一步的所有值（End）</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>重新开始</translation>
-    </message>
-    <message>
-        <source>Start again from the network&apos;s current weights and the selected sample (Ctrl+Shift+R)</source>
-        <translation>用网络当前的权重和所选样本重新开始（Ctrl+Shift+R）</translation>
-    </message>
-    <message>
-        <source>Next training step</source>
-        <translation>下一步训练</translation>
-    </message>
-    <message>
-        <source>Keep the updated weights and step through the next training step (Ctrl+N)</source>
-        <translation>保留更新后的权重，逐步演示下一步训练（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)</source>
-        <translation>把这一步保存为可打印的练习题及答案（Markdown + CSV）（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>检查器</translation>
-    </message>
-    <message>
-        <source>Computational graph</source>
-        <translation>计算图</translation>
-    </message>
-    <message>
-        <source>Per step:</source>
-        <translation>每步：</translation>
-    </message>
-    <message>
-        <source>one value</source>
-        <translation>一个值</translation>
-    </message>
-    <message>
-        <source>one layer</source>
-        <translation>一层</translation>
-    </message>
-    <message>
-        <source>How much each Next computes</source>
-        <translation>每次“下一个”计算多少</translation>
-    </message>
-    <message>
-        <source>Speed:</source>
-        <translation>速度：</translation>
-    </message>
-    <message>
-        <source>How fast Play computes values</source>
-        <translation>播放时计算的快慢</translation>
-    </message>
-    <message>
-        <source>Compute the values one after another (Space)</source>
-        <translation>依次自动计算各个值（空格）</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>forward pass</source>
-        <translation>前向传播</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>backward pass</source>
-        <translation>反向传播</translation>
-    </message>
-    <message>
-        <source>update</source>
-        <translation>参数更新</translation>
-    </message>
-    <message>
-        <source>Export worksheet</source>
-        <translation>导出练习题</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown 文件 (*.md)</translation>
-    </message>
-    <message>
-        <source>Saved the worksheet and its CSV next to it: %1</source>
-        <translation>已保存练习题，并在同一位置保存了 CSV：%1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;/%2 · %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;/%2 · %3</translation>
-    </message>
-    <message>
-        <source>Values computed so far, and the phase of the next one</source>
-        <translation>已计算的值的个数，以及下一个值所属的阶段</translation>
-    </message>
-    <message>
-        <source>Worksheet…</source>
-        <translation>练习题…</translation>
-    </message>
-    <message>
-        <source>%1 /s</source>
-        <translation>每秒 %1 个</translation>
-    </message>
-    <message>
-        <source>Batch m:</source>
-        <translation>批量 m：</translation>
-    </message>
-    <message>
-        <source>Samples in the step, from the selected one; the gradient is their mean</source>
-        <translation>这一步使用的样本数（从所选样本起）；梯度取它们的平均</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;One training step by hand:&lt;/b&gt; %1, forward pass (Algorithm 2), loss, backward pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron or edge, or press →; click any number to see where it came from.</source>
-        <translation>&lt;b&gt;亲手走完一步训练：&lt;/b&gt;%1，前向传播（算法 2）、损失、反向传播（算法 3，链式法则）、参数更新 W ← W − η ∂L/∂W。点击高亮的神经元或连线，或按 →；点击任意数字可查看它的来历。</translation>
-    </message>
-    <message>
-        <source>sample #%1</source>
-        <translation>样本 #%1</translation>
-    </message>
-    <message>
-        <source>samples #%1–#%2 (gradients are their mean)</source>
-        <translation>样本 #%1–#%2（梯度取它们的平均）</translation>
+        <source>NeuralScope</source>
+        <translation>NeuralScope</translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2095,297 @@ Test accuracy %2</source>
     <message>
         <source>AUC = %1</source>
         <translation>AUC = %1</translation>
+    </message>
+</context>
+<context>
+    <name>ns::NetworkPage</name>
+    <message>
+        <source>Start or pause training (Space)</source>
+        <translation>开始或暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step ▸</source>
+        <translation>单步 ▸</translation>
+    </message>
+    <message>
+        <source>Train exactly one epoch (→)</source>
+        <translation>只训练一轮（→）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights, epoch 0 (Ctrl+R)</source>
+        <translation>回到相同的初始权重，第 0 轮（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Learning rate η </source>
+        <translation>学习率 η </translation>
+    </message>
+    <message>
+        <source>Step size of gradient descent: W ← W − η ∂L/∂W</source>
+        <translation>梯度下降的步长：W ← W − η ∂L/∂W</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Epochs per second while playing</source>
+        <translation>播放时每秒训练的轮数</translation>
+    </message>
+    <message>
+        <source>%1 epochs/s</source>
+        <translation>每秒 %1 轮</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source> Sample # </source>
+        <translation> 样本编号 </translation>
+    </message>
+    <message>
+        <source>Which training sample the neurons show</source>
+        <translation>神经元显示哪一个训练样本的激活值</translation>
+    </message>
+    <message>
+        <source>Backprop stepper</source>
+        <translation>反向传播单步演示</translation>
+    </message>
+    <message>
+        <source>Take one training step by hand, every number explained (Ctrl+B)</source>
+        <translation>亲手走完一步训练，每个数字都有来历（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Compute the next value (→), or click the highlighted neuron or edge</source>
+        <translation>计算下一个值（→），或点击高亮的神经元或连线</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Undo the last computed value (←)</source>
+        <translation>撤回上一个计算出的值（←）</translation>
+    </message>
+    <message>
+        <source>⇤ Start</source>
+        <translation>⇤ 开头</translation>
+    </message>
+    <message>
+        <source>Back to the start of the step (Home)</source>
+        <translation>回到这一步的开头（Home）</translation>
+    </message>
+    <message>
+        <source>End ⇥</source>
+        <translation>结尾 ⇥</translation>
+    </message>
+    <message>
+        <source>Compute every value of the step (End)</source>
+        <translation>一次算完这一步的所有值（End）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Start again from the network&apos;s current weights and the selected sample (Ctrl+Shift+R)</source>
+        <translation>用网络当前的权重和所选样本重新开始（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Next training step</source>
+        <translation>下一步训练</translation>
+    </message>
+    <message>
+        <source>Keep the updated weights and step through the next training step (Ctrl+N)</source>
+        <translation>保留更新后的权重，逐步演示下一步训练（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Worksheet…</source>
+        <translation>练习题…</translation>
+    </message>
+    <message>
+        <source>Save this step as a printable exercise with its solution (Markdown + CSV) (Ctrl+E)</source>
+        <translation>把这一步保存为可打印的练习题及答案（Markdown + CSV）（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Per step:</source>
+        <translation>每步：</translation>
+    </message>
+    <message>
+        <source>one value</source>
+        <translation>一个值</translation>
+    </message>
+    <message>
+        <source>one layer</source>
+        <translation>一层</translation>
+    </message>
+    <message>
+        <source>How much each Next computes</source>
+        <translation>每次“下一个”计算多少</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>每秒 %1 个</translation>
+    </message>
+    <message>
+        <source>How fast Play computes values</source>
+        <translation>播放时计算的快慢</translation>
+    </message>
+    <message>
+        <source>Batch m:</source>
+        <translation>批量 m：</translation>
+    </message>
+    <message>
+        <source>Samples in the step, from the selected one; the gradient is their mean</source>
+        <translation>这一步使用的样本数（从所选样本起）；梯度取它们的平均</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The complete example of the textbook (§3):&lt;/b&gt; 4 inputs → 8 ReLU → 4 ReLU → 1 sigmoid, 81 parameters, binary cross-entropy, gradient descent. Task: y = 1 when x₁ + x₂ + x₃ + x₄ &gt; 0, on 1000 random samples.</source>
+        <translation>&lt;b&gt;教材中的完整示例（第 3 节）：&lt;/b&gt;4 个输入 → 8 个 ReLU → 4 个 ReLU → 1 个 Sigmoid，共 81 个参数，二元交叉熵损失，梯度下降。任务：当 x₁ + x₂ + x₃ + x₄ &gt; 0 时 y = 1，共 1000 个随机样本。</translation>
+    </message>
+    <message>
+        <source>Pause ❚❚</source>
+        <translation>暂停 ❚❚</translation>
+    </message>
+    <message>
+        <source>Play ▶</source>
+        <translation>播放 ▶</translation>
+    </message>
+    <message>
+        <source>Compute the values one after another (Space)</source>
+        <translation>依次自动计算各个值（空格）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>参数更新</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;/%2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Values computed so far, and the phase of the next one</source>
+        <translation>已计算的值的个数，以及下一个值所属的阶段</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One training step by hand:&lt;/b&gt; %1, forward pass (Algorithm 2), loss, backward pass (Algorithm 3, the chain rule), update W ← W − η ∂L/∂W. Click the highlighted neuron or edge, or press →; click any number to see where it came from.</source>
+        <translation>&lt;b&gt;亲手走完一步训练：&lt;/b&gt;%1，前向传播（算法 2）、损失、反向传播（算法 3，链式法则）、参数更新 W ← W − η ∂L/∂W。点击高亮的神经元或连线，或按 →；点击任意数字可查看它的来历。</translation>
+    </message>
+    <message>
+        <source>sample #%1</source>
+        <translation>样本 #%1</translation>
+    </message>
+    <message>
+        <source>samples #%1–#%2 (gradients are their mean)</source>
+        <translation>样本 #%1–#%2（梯度取它们的平均）</translation>
+    </message>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习题</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Choose a folder you can write to.</source>
+        <translation>无法写入 %1。请选择一个可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved the worksheet and its CSV next to it: %1</source>
+        <translation>已保存练习题，并在同一位置保存了 CSV：%1</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>Loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <source>Loss —</source>
+        <translation>损失 —</translation>
+    </message>
+    <message>
+        <source>Accuracy %1 %</source>
+        <translation>准确率 %1 %</translation>
+    </message>
+    <message>
+        <source>Accuracy —</source>
+        <translation>准确率 —</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training paused: it diverged.&lt;/b&gt; The loss stopped being a finite number, so the last update was not applied. Lower the learning rate η and press Reset (Ctrl+R).&lt;br&gt;&lt;small&gt;%1&lt;/small&gt;</source>
+        <translation>&lt;b&gt;训练已暂停：发散了。&lt;/b&gt;损失不再是有限的数，最后一次更新没有被应用。请降低学习率 η，然后按“重置”（Ctrl+R）。&lt;br&gt;&lt;small&gt;%1&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>The textbook&apos;s 4-8-4-1 network training live, with its loss curve</source>
+        <translation>教材中的 4-8-4-1 网络实时训练，附损失曲线</translation>
+    </message>
+    <message>
+        <source>One training step by hand, every number explained</source>
+        <translation>手动走完一个训练步，每个数都有解释</translation>
     </message>
 </context>
 <context>
@@ -2558,6 +2611,17 @@ Test accuracy %2</source>
     <message>
         <source>Blue: the side where the neuron fires (+1); orange: where it does not (−1).</source>
         <translation>蓝色：神经元兴奋的一侧（+1）；橙色：不兴奋的一侧（−1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ns::ResidualWorkspace</name>
+    <message>
+        <source>Residual vs plain</source>
+        <translation>残差与普通网络</translation>
+    </message>
+    <message>
+        <source>Deep plain and residual nets, with and without BatchNorm</source>
+        <translation>深层普通网络与残差网络，有无 BatchNorm 对比</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2855,41 @@ Accuracy %3</source>
         <translation>第 %1 轮
 损失 %2
 准确率 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ns::WorkspaceShell</name>
+    <message>
+        <source>“%1” is shown in its own window.</source>
+        <translation>“%1”正显示在单独的窗口中。</translation>
+    </message>
+    <message>
+        <source>NeuralScope — %1</source>
+        <translation>NeuralScope — %1</translation>
+    </message>
+    <message>
+        <source>Bring the workspace back</source>
+        <translation>把工作区收回主窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces</source>
+        <translation>工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Bring it back here</source>
+        <translation>收回到这里</translation>
+    </message>
+    <message>
+        <source>Detach workspace into its own window</source>
+        <translation>把工作区分离到单独窗口</translation>
+    </message>
+    <message>
+        <source>Show the active workspace in a window of its own, e.g. on the projector (%1)</source>
+        <translation>把当前工作区显示在单独的窗口中，例如放到投影仪上（%1）</translation>
     </message>
 </context>
 </TS>

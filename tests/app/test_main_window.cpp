@@ -118,11 +118,15 @@ private slots:
 
     void switchesToSimplifiedChinese() {
         QVERIFY(languages_->apply(QStringLiteral("zh_CN")));
-        QTRY_VERIFY2(window_->windowTitle().contains(QStringLiteral("教材")),
-                     qPrintable(window_->windowTitle()));
+        QTRY_VERIFY2(window_->windowTitle().contains(QStringLiteral("网络")), qPrintable(window_->windowTitle()));
         QVERIFY(window_->stepAction()->text().contains(QStringLiteral("单步")));
+        // The side bar and the shell's own text follow the language too.
+        QCOMPARE(window_->shell()->switchAction(QStringLiteral("lab"))->text(), QStringLiteral("训练实验室"));
+        QCOMPARE(window_->shell()->switchAction(QStringLiteral("backprop"))->text(), QStringLiteral("反向传播单步演示"));
+        QVERIFY(window_->shell()->detachAction()->text().contains(QStringLiteral("窗口")));
         QVERIFY(languages_->apply(QStringLiteral("en")));
-        QTRY_VERIFY(window_->windowTitle().contains(QStringLiteral("textbook")));
+        QTRY_VERIFY(window_->windowTitle().contains(QStringLiteral("Network")));
+        QCOMPARE(window_->shell()->switchAction(QStringLiteral("lab"))->text(), QStringLiteral("Training lab"));
     }
 
 private:

@@ -9,6 +9,7 @@
 #include "shell/language.h"
 #include "lab/loss_explorer.h"
 #include "shell/main_window.h"
+#include "network/network_view.h"
 #include "network/session_model.h"
 #include "lab/metrics_panel.h"
 
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardItemModel>
@@ -28,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
+#include <QMenuBar>
 #include <qcustomplot.h>
 
 #include <set>
@@ -87,7 +90,8 @@ private slots:
         QCOMPARE(model_->config().training.schedule.eta, 0.3);
     }
 
-    // The main window opens the lab from Training ▸ Training lab… (Ctrl+L), once.
+    // The main window shows the lab as its workspace from View ▸ Training lab… (Ctrl+L) or
+    // the side bar (Ctrl+3): one lab, a page beside the lesson, never a window of its own.
     void mainWindowOpensTheLab() {
         SessionModel session;
         MainWindow main(&session, languages_);
@@ -97,12 +101,27 @@ private slots:
         QVERIFY(open);
         QCOMPARE(open->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
         QCOMPARE(open->text(), QStringLiteral("Training lab…"));
-        QVERIFY(!main.findChild<LabWindow*>());
+        QVERIFY(!main.findChild<LabWindow*>());  // made on first use
         open->trigger();
         auto* lab = main.findChild<LabWindow*>();
-        QVERIFY(lab && lab->isVisible() && lab->isWindow());
-        open->trigger();
+        QVERIFY(lab && lab->isVisible() && !lab->isWindow());
+        QCOMPARE(main.shell()->current()->id(), QStringLiteral("lab"));
+        QVERIFY(!main.networkView()->isVisible());
+        main.shell()->activate(QStringLiteral("network"));
+        QVERIFY(!lab->isVisible() && main.networkView()->isVisible());
+        main.shell()->switchAction(QStringLiteral("lab"))->trigger();
+        QVERIFY(lab->isVisible());
         QCOMPARE(main.findChildren<LabWindow*>().size(), 1);
+        // Its menus are the main window's while it is shown, and only then.
+        auto menuTitles = [&main] {
+            QStringList titles;
+            for (QAction* a : main.menuBar()->actions()) titles << a->text();
+            return titles;
+        };
+        QVERIFY(menuTitles().contains(QStringLiteral("&Lab")));
+        main.shell()->activate(QStringLiteral("network"));
+        QVERIFY(!menuTitles().contains(QStringLiteral("&Lab")));
+        open->trigger();
         languages_->apply(QStringLiteral("zh_CN"));
         QTRY_COMPARE(open->text(), QStringLiteral("训练实验室…"));
         languages_->apply(QStringLiteral("en"));

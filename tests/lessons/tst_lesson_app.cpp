@@ -129,8 +129,10 @@ private slots:
                                   QSettings::IniFormat);
         settings_->clear();
         mode_ = new LessonMode(window_, model_, languages_, settings_);
+        window_->resize(1920, 1080);  // the classroom projector
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_));
+        mode_->fitDocks();
     }
 
     void cleanup() {
@@ -189,10 +191,10 @@ private slots:
         QCOMPARE(session()->sceneStep(), step);
 
         const View view = scene.view.value_or(View::Network);
-        const bool instrument = view == View::Perceptron || view == View::Functions || view == View::Convolution ||
-                                view == View::Cnn || view == View::Residual;
-        QCOMPARE(mode_->viewDock()->isVisible(), instrument);
-        QCOMPARE(window_->centralWidget()->isVisible(), !instrument);
+        // The scene's view is the active workspace, shown beside the lesson panel.
+        QCOMPARE(window_->shell()->current()->id(), LessonMode::workspaceOf(view));
+        QVERIFY(window_->shell()->current()->page()->isVisible());
+        QVERIFY(mode_->lessonDock()->isVisible());
         if (view == View::Network) QVERIFY(!model_->backpropMode());
         if (view == View::Stepper || view == View::Graph) QVERIFY(model_->backpropMode());
         if (view == View::Graph) QCOMPARE(window_->stepperTabs()->currentIndex(), 1);

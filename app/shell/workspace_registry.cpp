@@ -1,0 +1,30 @@
+// Every workspace of the app, in side-bar order (Ctrl+1…9). The lessons add their own
+// instruments (the perceptron, the function plots) after these.
+#include "cnn/cnn_model.h"
+#include "cnn/cnn_workspace.h"
+#include "cnn/residual_model.h"
+#include "cnn/residual_workspace.h"
+#include "conv/convolution_model.h"
+#include "conv/convolution_workspace.h"
+#include "lab/lab_workspace.h"
+#include "shell/main_window.h"
+#include "shell/model_workspace.h"
+
+namespace ns {
+
+void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
+    shell->add(network);
+    shell->add(new StepperWorkspace(network));
+    shell->add(new LabWorkspace);
+    shell->add(new ModelWorkspace<ConvolutionModel, ConvolutionWorkspace>(
+        {QStringLiteral("convolution"), [] { return ConvolutionWorkspace::tr("Convolution"); },
+         [] { return ConvolutionWorkspace::tr("The sliding window: convolution, pooling, receptive field"); }}));
+    shell->add(new ModelWorkspace<CnnModel, CnnWorkspace>(
+        {QStringLiteral("cnn"), [] { return CnnWorkspace::tr("CNN"); },
+         [] { return CnnWorkspace::tr("LeNet-5 trained live: curves, feature maps, filters, confusion matrix"); }}));
+    shell->add(new ModelWorkspace<ResidualModel, ResidualWorkspace>(
+        {QStringLiteral("residual"), [] { return ResidualWorkspace::tr("Residual vs plain"); },
+         [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
+}
+
+}  // namespace ns
