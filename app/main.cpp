@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -57,7 +58,12 @@ int main(int argc, char** argv) {
                                         QStringLiteral("With --lesson: start at this step (its id or number)."),
                                         QStringLiteral("STEP"));
     const QCommandLineOption presenter(QStringLiteral("presenter"), QStringLiteral("Start in presenter mode (F11)."));
-    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample, batch, lesson, lessonStep, presenter});
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QStringLiteral("Show workspace ID (network, backprop, lab, convolution, cnn, "
+                                                      "residual, perceptron, functions)."),
+                                       QStringLiteral("ID"));
+    parser.addOptions({screenshot, epochs, language, backprop, graphSteps, sample, batch, lesson, lessonStep, presenter,
+                       workspace});
     parser.process(app);
 
     auto wholeOption = [&](const QCommandLineOption& option, long low, long high, long& value) {
@@ -93,6 +99,10 @@ int main(int argc, char** argv) {
     ns::SessionModel model;
     ns::MainWindow window(&model, &languages);
     ns::LessonMode lessons(&window, &model, &languages);
+    // The layout and the last workspace of the previous run (never for the docs' pictures,
+    // which must not depend on who ran the app before).
+    QSettings settings;
+    if (!parser.isSet(screenshot)) window.restoreSettings(&settings);
     window.show();
     model.setSelectedSample(static_cast<int>(sampleNumber) - 1);
     // Lessons: the one named, else (unless the command line asks for a view of its own) the
@@ -105,6 +115,13 @@ int main(int argc, char** argv) {
     if (parser.isSet(screenshot) && parser.isSet(lesson)) {  // the docs' pictures
         window.resize(1920, 1080);
         lessons.fitDocks();
+    }
+    if (parser.isSet(workspace) && !window.shell()->activate(parser.value(workspace))) {
+        QStringList ids;
+        for (const ns::Workspace* w : window.shell()->workspaces()) ids << w->id();
+        std::fprintf(stderr, "neuralscope: --workspace: expected one of %s, found \"%s\"\n",
+                     qPrintable(ids.join(QStringLiteral(", "))), qPrintable(parser.value(workspace)));
+        return 2;
     }
     if (parser.isSet(presenter)) lessons.setPresenter(true, parser.isSet(screenshot));
     // The stepper starts from the weights after --epochs of training.

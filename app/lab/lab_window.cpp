@@ -101,6 +101,7 @@ LabWindow::LabWindow(LabModel* model, QWidget* parent) : QMainWindow(parent), mo
     scroll->setWidget(panel);
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(380);
+    controlsScroll_ = scroll;
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     splitter->addWidget(scroll);
     auto* central = new QWidget(splitter);
@@ -924,7 +925,9 @@ void LabWindow::embedInShell() {
 }
 
 void LabWindow::setPresenterScale(double scale) {
-    (void)scale;  // the plots size their text themselves
+    // The controls' text grows with the shell's fonts; their column must grow with it, or the
+    // boxes at its right edge are cut.
+    controlsScroll_->setMinimumWidth(static_cast<int>(std::lround(400 * scale)));
 }
 
 void LabWindow::exportPlotsDialog() {

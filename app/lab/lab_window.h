@@ -181,6 +181,7 @@ private:
     QLabel* accuracyLabel_ = nullptr;
     std::size_t runsShown_ = 0;
     bool embedded_ = false;
+    QWidget* controlsScroll_ = nullptr;
 };
 
 }  // namespace ns

@@ -177,11 +177,7 @@ void WorkspaceShell::activate(Workspace* workspace) {
     stack_->setCurrentWidget(shown);
     if (scale_ != 1.0) scaleFonts(page);
     workspace->setPresenterScale(scale_);
-    {
-        QAction* action = actions_.value(workspace);
-        const QSignalBlocker block(action);
-        action->setChecked(true);
-    }
+    actions_.value(workspace)->setChecked(true);  // the group unchecks the others (only `triggered` switches)
     workspace->activated();
     emit currentChanged(workspace);
 }
@@ -264,16 +260,17 @@ void WorkspaceShell::setPresenterScale(double scale) {
 }
 
 void WorkspaceShell::scaleFonts(QWidget* page) {
-    // Every widget's own point size is remembered once, so scaling twice never compounds.
+    // Every widget's own point size is remembered once, all of them before any changes (a
+    // child inheriting its parent's font would otherwise remember a scaled one), so scaling
+    // again never compounds.
     QList<QWidget*> widgets = page->findChildren<QWidget*>();
     widgets.prepend(page);
+    for (QWidget* w : widgets)
+        if (!w->property(kBaseFontSize).isValid() && w->font().pointSizeF() > 0)
+            w->setProperty(kBaseFontSize, w->font().pointSizeF());
     for (QWidget* w : widgets) {
-        QVariant base = w->property(kBaseFontSize);
-        if (!base.isValid()) {
-            if (w->font().pointSizeF() <= 0) continue;
-            base = w->font().pointSizeF();
-            w->setProperty(kBaseFontSize, base);
-        }
+        const QVariant base = w->property(kBaseFontSize);
+        if (!base.isValid()) continue;
         QFont font = w->font();
         font.setPointSizeF(base.toDouble() * scale_);
         w->setFont(font);
