@@ -59,6 +59,22 @@ QDoubleSpinBox* doubleSpin(QWidget* parent, double low, double high, int decimal
     return box;
 }
 
+// Adam's ε lives near 1e-8: "0.0000000100" is cut off in a narrow column and unreadable from
+// the back of the room, "1e-08" is neither.
+class ScientificSpinBox : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override { return QString::number(value, 'g', 3); }
+    double valueFromText(const QString& text) const override { return text.trimmed().toDouble(); }
+    QValidator::State validate(QString& text, int&) const override {
+        bool ok = false;
+        const double v = text.trimmed().toDouble(&ok);
+        if (ok && v >= minimum() && v <= maximum()) return QValidator::Acceptable;
+        return QValidator::Intermediate;  // still typing ("1e-", "0.")
+    }
+    void stepBy(int steps) override { setValue(value() * std::pow(10.0, steps)); }  // a decade per step
+};
+
 QSpinBox* intSpin(QWidget* parent, int low, int high) {
     auto* box = new QSpinBox(parent);
     box->setRange(low, high);
@@ -344,7 +360,11 @@ void LabWindow::buildControls(QWidget* panel) {
     });
     beta1_ = doubleSpin(trainingGroup_, 0, 0.999, 3, 0.01);
     beta2_ = doubleSpin(trainingGroup_, 0, 0.99999, 5, 0.001);
-    epsilon_ = doubleSpin(trainingGroup_, 1e-10, 0.1, 10, 1e-8);
+    epsilon_ = new ScientificSpinBox(trainingGroup_);
+    epsilon_->setRange(1e-10, 0.1);
+    epsilon_->setDecimals(12);
+    epsilon_->setKeyboardTracking(false);
+    epsilon_->setValue(1e-8);
     for (QDoubleSpinBox* b : {beta1_, beta2_, epsilon_})
         connect(b, &QDoubleSpinBox::valueChanged, this,
                 [this] { model_->setAdam(beta1_->value(), beta2_->value(), epsilon_->value()); });

@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -88,6 +89,24 @@ private slots:
         QCOMPARE(model_->config().training.schedule.eta, 0.03);
         QTest::keyClick(window_->networkView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(model_->config().training.schedule.eta, 0.3);
+    }
+
+    // Adam's ε reads as 1e-08 (never "0.0000000100", cut off), takes typed scientific values and
+    // steps a decade at a time.
+    void adamEpsilonReadsScientific() {
+        QDoubleSpinBox* epsilon = nullptr;
+        for (auto* box : window_->findChildren<QDoubleSpinBox*>())
+            if (box->toolTip().contains(QStringLiteral("eq. 69"))) epsilon = box;
+        QVERIFY(epsilon);
+        QCOMPARE(epsilon->text(), QStringLiteral("1e-08"));
+        epsilon->stepBy(1);
+        QCOMPARE(epsilon->value(), 1e-7);
+        QTRY_COMPARE(model_->config().training.optimizer.epsilon, 1e-7);
+        epsilon->selectAll();
+        QTest::keyClicks(epsilon, QStringLiteral("2.5e-9"));
+        QTest::keyClick(epsilon, Qt::Key_Return);
+        QCOMPARE(epsilon->value(), 2.5e-9);
+        QCOMPARE(epsilon->text(), QStringLiteral("2.5e-09"));
     }
 
     // The main window shows the lab as its workspace from View ▸ Training lab… (Ctrl+L) or
