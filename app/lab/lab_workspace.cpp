@@ -5,6 +5,8 @@
 
 #include <QMenu>
 #include <QMenuBar>
+#include <QSettings>
+#include <QTabWidget>
 
 namespace ns {
 
@@ -45,6 +47,16 @@ QList<QMenu*> LabWorkspace::menus() {
 
 void LabWorkspace::setPresenterScale(double scale) {
     if (window_) window_->setPresenterScale(scale);
+}
+
+void LabWorkspace::saveState(QSettings& settings) const {
+    if (window_) settings.setValue(QStringLiteral("tab"), window_->tabs()->currentIndex());
+}
+
+void LabWorkspace::restoreState(QSettings& settings) {
+    const int tab = settings.value(QStringLiteral("tab"), 0).toInt();
+    page();
+    if (tab >= 0 && tab < window_->tabs()->count()) window_->tabs()->setCurrentIndex(tab);
 }
 
 }  // namespace ns

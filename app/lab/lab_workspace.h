@@ -22,6 +22,8 @@ public:
     QObject* model() override;
     QList<QMenu*> menus() override;
     void setPresenterScale(double scale) override;
+    void saveState(QSettings& settings) const override;   // the tab shown
+    void restoreState(QSettings& settings) override;
 
     LabWindow* labWindow() const;  // null until the page is made
     LabModel* labModel();

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSpinBox>
 #include <QFile>
 #include <QFileInfo>
@@ -529,6 +530,14 @@ QString NetworkWorkspace::toolTip() const {
 }
 QList<QMenu*> NetworkWorkspace::menus() { return {page_->editMenu(), page_->trainingMenu()}; }
 void NetworkWorkspace::activated() { page_->model()->setBackpropMode(false); }
+
+void NetworkWorkspace::saveState(QSettings& settings) const {
+    settings.setValue(QStringLiteral("splitter"), page_->splitter()->saveState());
+}
+
+void NetworkWorkspace::restoreState(QSettings& settings) {
+    page_->splitter()->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+}
 
 StepperWorkspace::StepperWorkspace(NetworkWorkspace* network, QObject* parent)
     : Workspace(parent), network_(network) {

@@ -58,6 +58,7 @@ public:
     QComboBox* granularityBox() const { return granularity_; }
     QSpinBox* batchBox() const { return batch_; }
     QWidget* stepperBar() const { return stepperBar_; }
+    QSplitter* splitter() const { return splitter_; }
     // Writes the current step as Markdown (in the UI language) and, next to it, as CSV.
     bool exportWorksheet(const QString& markdownPath);
     void setPresenterScale(double scale);
@@ -142,6 +143,8 @@ public:
     QList<QMenu*> menus() override;
     void activated() override;
     void setPresenterScale(double scale) override { page_->setPresenterScale(scale); }
+    void saveState(QSettings& settings) const override;  // the split between drawing and curve
+    void restoreState(QSettings& settings) override;
     NetworkPage* networkPage() const { return page_; }
 
 private:

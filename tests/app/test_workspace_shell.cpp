@@ -2,6 +2,7 @@
 // reach only the workspace shown, detach and attach, presenter fonts, the layout remembered,
 // and the lesson keys kept away from spin boxes.
 #include "lab/lab_model.h"
+#include "lab/lab_window.h"
 #include "lab/lab_workspace.h"
 #include "lessons/lesson_mode.h"
 #include "network/network_view.h"
@@ -16,6 +17,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
@@ -156,6 +158,9 @@ private slots:
         QSettings kept(dir_.filePath(QStringLiteral("layout.ini")), QSettings::IniFormat);
         kept.clear();
         window_->restoreSettings(&kept);
+        window_->shell()->activate(QStringLiteral("lab"));
+        auto* lab = qobject_cast<LabWorkspace*>(window_->shell()->current());
+        lab->labWindow()->tabs()->setCurrentIndex(2);
         window_->shell()->activate(QStringLiteral("convolution"));
         window_->close();
         QCOMPARE(kept.value(QStringLiteral("workspaces/current")).toString(), QStringLiteral("convolution"));
@@ -166,6 +171,9 @@ private slots:
         QCOMPARE(next.shell()->current()->id(), QStringLiteral("network"));
         next.restoreSettings(&kept);
         QCOMPARE(next.shell()->current()->id(), QStringLiteral("convolution"));
+        auto* nextLab = qobject_cast<LabWorkspace*>(next.shell()->find(QStringLiteral("lab")));
+        QVERIFY(nextLab->labWindow());  // made to take its state back
+        QCOMPARE(nextLab->labWindow()->tabs()->currentIndex(), 2);
     }
 
     // Page Down with the focus in the toolbar's η box goes to the next step (never lowering η),
