@@ -264,6 +264,9 @@ void LessonMode::buildActions() {
     menu_->addAction(resetSceneAction_);
     menu_->addSeparator();
     menu_->addAction(presenterAction_);
+    // F9 folds the lesson panel away for the whole width, and back.
+    lessonDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::Key_F9));
+    window_->addAction(lessonDock_->toggleViewAction());
     menu_->addAction(lessonDock_->toggleViewAction());
     menu_->addAction(closeAction_);
     const QList<QAction*> menus = window_->menuBar()->actions();
@@ -285,6 +288,7 @@ void LessonMode::retranslate() {
     closeAction_->setText(tr("Close lesson"));
     lessonDock_->setWindowTitle(tr("Lesson"));
     lessonDock_->toggleViewAction()->setText(tr("Show lesson panel"));
+    lessonDock_->toggleViewAction()->setToolTip(tr("Fold the lesson panel away, or bring it back (F9)"));
 }
 
 bool LessonMode::eventFilter(QObject* watched, QEvent* event) {

@@ -1485,6 +1485,10 @@ Test accuracy %2</source>
         <source>Activation and loss functions with their derivatives</source>
         <translation>激活函数与损失函数及其导数</translation>
     </message>
+    <message>
+        <source>Fold the lesson panel away, or bring it back (F9)</source>
+        <translation>收起课程面板，或重新显示（F9）</translation>
+    </message>
 </context>
 <context>
     <name>ns::LessonPanel</name>

@@ -87,6 +87,18 @@ private slots:
         }
     }
 
+    // F9 folds the lesson panel away and brings it back; the workspace takes the room.
+    void theLessonPanelFolds() {
+        QVERIFY(mode_->lessonDock()->isVisible());
+        QWidget* page = window_->shell()->current()->page();
+        const int width = page->width();
+        QTest::keyClick(window_, Qt::Key_F9);
+        QVERIFY(!mode_->lessonDock()->isVisible());
+        QTRY_VERIFY(page->width() > width + 200);
+        QTest::keyClick(window_, Qt::Key_F9);
+        QVERIFY(mode_->lessonDock()->isVisible());
+    }
+
     // Space plays the workspace shown: in the lab the lab trains, the network stays still.
     void keysReachOnlyTheWorkspaceShown() {
         window_->shell()->activate(QStringLiteral("lab"));
