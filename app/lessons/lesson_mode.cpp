@@ -536,12 +536,13 @@ QAction* LessonMode::controlAction(Control c) const {
 }
 
 QWidget* LessonMode::controlWidget(Control c) const {
-    auto* toolbar = window_->findChild<QToolBar*>(QStringLiteral("training"));
-    if (QAction* action = controlAction(c)) return toolbar ? toolbar->widgetForAction(action) : nullptr;
+    QToolBar* toolbar = window_->networkPage()->toolBar();
+    QToolBar* settings = window_->networkPage()->settingsBar();
+    if (QAction* action = controlAction(c)) return toolbar->widgetForAction(action);
     switch (c) {
-        case Control::LearningRate: return toolbar ? toolbar->findChild<QDoubleSpinBox*>() : nullptr;
-        case Control::Speed: return toolbar ? toolbar->findChild<QComboBox*>() : nullptr;
-        case Control::Sample: return toolbar ? toolbar->findChild<QSpinBox*>() : nullptr;
+        case Control::LearningRate: return settings->findChild<QDoubleSpinBox*>();
+        case Control::Speed: return settings->findChild<QComboBox*>();
+        case Control::Sample: return settings->findChild<QSpinBox*>();
         case Control::StepperBar: return window_->stepperBar();
         case Control::Granularity: return window_->granularityBox();
         case Control::Batch: return window_->batchBox();
@@ -563,7 +564,7 @@ void LessonMode::restoreControl(Control c) {
     QWidget* w = controlWidget(c);
     if (!w) return;
     if (isToolbarWidget(c)) {
-        for (QAction* a : toolbarActions(window_->findChild<QToolBar*>(QStringLiteral("training")), w)) a->setVisible(true);
+        for (QAction* a : toolbarActions(window_->networkPage()->settingsBar(), w)) a->setVisible(true);
         w->setEnabled(c == Control::Sample || training);
         return;
     }
@@ -582,7 +583,7 @@ void LessonMode::setControls(const std::vector<Control>& locked, const std::vect
 }
 
 void LessonMode::enforceControls() {
-    auto* toolbar = window_->findChild<QToolBar*>(QStringLiteral("training"));
+    QToolBar* toolbar = window_->networkPage()->settingsBar();
     for (Control c : locked_) {
         if (QAction* action = controlAction(c)) action->setEnabled(false);
         else if (QWidget* w = controlWidget(c)) w->setEnabled(false);

@@ -1,4 +1,5 @@
 #include "network/network_workspace.h"
+#include "shell/tool_row.h"
 
 #include "shell/language.h"
 #include "network/network_view.h"
@@ -89,7 +90,7 @@ NetworkPage::NetworkPage(SessionModel* model, LanguageSwitcher* languages, QWidg
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 0, 6, 0);
     layout->setSpacing(2);
-    layout->addWidget(toolBar_);
+    layout->addWidget(new ToolRow({toolBar_, settingsBar_}));
     layout->addWidget(headline_);
     layout->addWidget(warning_);
     layout->addWidget(stepperBar_);
@@ -161,7 +162,11 @@ void NetworkPage::buildToolBar() {
     toolBar_->addAction(resetAction_);
     toolBar_->addSeparator();
     toolBar_->addAction(backpropAction_);
-    toolBar_->addSeparator();
+    // The settings are a second bar: beside the first while they fit, under it when they do not.
+    settingsBar_ = new QToolBar;
+    settingsBar_->setObjectName(QStringLiteral("trainingSettings"));
+    settingsBar_->setMovable(false);
+    settingsBar_->setFont(theme::uiFont(13));
 
     learningRateLabel_ = new QLabel;
     learningRate_ = new QDoubleSpinBox;
@@ -171,17 +176,17 @@ void NetworkPage::buildToolBar() {
     learningRate_->setKeyboardTracking(false);
     learningRate_->setMinimumWidth(120);
     connect(learningRate_, &QDoubleSpinBox::valueChanged, model_, &SessionModel::setLearningRate);
-    toolBar_->addWidget(learningRateLabel_);
-    toolBar_->addWidget(learningRate_);
-    toolBar_->addSeparator();
+    settingsBar_->addWidget(learningRateLabel_);
+    settingsBar_->addWidget(learningRate_);
+    settingsBar_->addSeparator();
 
     speedLabel_ = new QLabel;
     speed_ = new QComboBox;
     for (std::size_t i = 0; i < SessionModel::speedChoices().size(); ++i) speed_->addItem(QString());
     connect(speed_, &QComboBox::activated, model_, &SessionModel::setSpeedIndex);
-    toolBar_->addWidget(speedLabel_);
-    toolBar_->addWidget(speed_);
-    toolBar_->addSeparator();
+    settingsBar_->addWidget(speedLabel_);
+    settingsBar_->addWidget(speed_);
+    settingsBar_->addSeparator();
 
     sampleLabel_ = new QLabel;
     sample_ = new QSpinBox;
@@ -189,8 +194,8 @@ void NetworkPage::buildToolBar() {
     sample_->setMinimumWidth(90);
     connect(sample_, &QSpinBox::valueChanged, this,
             [this](int oneBased) { model_->setSelectedSample(oneBased - 1); });
-    toolBar_->addWidget(sampleLabel_);
-    toolBar_->addWidget(sample_);
+    settingsBar_->addWidget(sampleLabel_);
+    settingsBar_->addWidget(sample_);
     for (QWidget* w : std::initializer_list<QWidget*>{learningRateLabel_, learningRate_, speedLabel_,
                                                       speed_, sampleLabel_, sample_})
         w->setFont(theme::uiFont(13));
@@ -207,6 +212,7 @@ void NetworkPage::retranslate() {
     editMenu_->setTitle(tr("&Edit"));
     trainingMenu_->setTitle(tr("&Training"));
     toolBar_->setWindowTitle(tr("Training"));
+    settingsBar_->setWindowTitle(tr("Training settings"));
     learningRateLabel_->setText(tr("Learning rate η "));
     learningRate_->setToolTip(tr("Step size of gradient descent: W ← W − η ∂L/∂W"));
     speedLabel_->setText(tr(" Speed "));

@@ -35,7 +35,8 @@ public:
     SessionModel* model() const { return model_; }
     NetworkView* networkView() const { return networkView_; }
     TrainingCurve* trainingCurve() const { return curve_; }
-    QToolBar* toolBar() const { return toolBar_; }
+    QToolBar* toolBar() const { return toolBar_; }            // play, step, reset, stepper
+    QToolBar* settingsBar() const { return settingsBar_; }    // η, speed, sample
     QMenu* trainingMenu() const { return trainingMenu_; }
     QMenu* editMenu() const { return editMenu_; }
     QAction* playAction() const { return playAction_; }
@@ -88,6 +89,7 @@ private:
     QLabel* accuracyLabel_;
     QLabel* message_;
     QToolBar* toolBar_ = nullptr;
+    QToolBar* settingsBar_ = nullptr;
     QLabel* learningRateLabel_ = nullptr;
     QDoubleSpinBox* learningRate_ = nullptr;
     QLabel* speedLabel_ = nullptr;

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -161,6 +162,13 @@ private slots:
         for (QLabel* label : window_->networkPage()->findChildren<QLabel*>())
             if (label->property("nsBaseFontSize").isValid())
                 QCOMPARE(label->font().pointSizeF(), label->property("nsBaseFontSize").toDouble() * 1.5);
+        // Grown, the settings go under the buttons rather than behind the toolbar's » menu.
+        for (auto* box : {static_cast<QWidget*>(window_->networkPage()->settingsBar()->findChild<QDoubleSpinBox*>()),
+                          static_cast<QWidget*>(window_->networkPage()->settingsBar()->findChild<QSpinBox*>())}) {
+            QTRY_VERIFY(box->isVisible());
+            const QRect inWindow(box->mapTo(window_, QPoint(0, 0)), box->size());
+            QVERIFY2(window_->rect().contains(inWindow), qPrintable(box->metaObject()->className()));
+        }
         window_->shell()->setPresenterScale(1.0);
         QCOMPARE(toolbar->font().pointSizeF(), before);
     }
@@ -196,7 +204,7 @@ private slots:
         QVERIFY(mode_->start(QStringLiteral("perceptron"), QString::number(last), true));
         QCOMPARE(mode_->session()->stepIndex(), last - 1);
         window_->shell()->activate(QStringLiteral("network"));
-        auto* eta = window_->networkPage()->toolBar()->findChild<QDoubleSpinBox*>();
+        auto* eta = window_->networkPage()->settingsBar()->findChild<QDoubleSpinBox*>();
         QVERIFY(eta && eta->isVisible());
         model_->setLearningRate(0.01);
         QTRY_COMPARE(eta->value(), 0.01);
