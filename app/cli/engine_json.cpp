@@ -1,5 +1,7 @@
 #include "engine_json.h"
 
+#include "base/size_limits.h"
+
 #include "base/random.h"
 #include "engine/conv2d.h"
 #include "engine/models.h"
@@ -18,7 +20,6 @@ using engine::Shape;
 using engine::Tensor;
 
 // The largest request a verb accepts: every tensor it will hold, estimated before allocating.
-constexpr double kMemoryBudgetBytes = 2.0 * 1024 * 1024 * 1024;
 constexpr Index kMaxDimension = 1 << 16;
 
 std::string kindOf(const nlohmann::json& v) {
@@ -90,10 +91,7 @@ Index readInteger(const nlohmann::json& document, const char* field, Index low, 
 }
 
 void checkBudget(double bytes, const std::string& what) {
-    if (bytes > kMemoryBudgetBytes)
-        throw InputError(what + " would need about " + std::to_string(static_cast<long long>(bytes / (1024 * 1024))) +
-                         " MiB, more than the limit of " + std::to_string(static_cast<long long>(kMemoryBudgetBytes / (1024 * 1024))) +
-                         " MiB");
+    if (const std::string problem = limits::budgetProblem(bytes, what); !problem.empty()) throw InputError(problem);
 }
 
 // A tensor of one sample as nested arrays, dropping the batch axis of size 1.

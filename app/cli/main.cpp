@@ -15,6 +15,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
+#include <regex>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -41,6 +43,12 @@ nlohmann::json readJsonFile(const std::string& path) {
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored))
         throw InputError(path + ": expected a readable JSON file, found a directory");
+    // Read whole, and nlohmann's tree takes ~10× the text: refused before reading, not after.
+    const std::uintmax_t size = std::filesystem::file_size(path, ignored);
+    if (size != static_cast<std::uintmax_t>(-1) && size > ns::limits::kMaxRequestFileBytes)
+        throw InputError(path + ": expected a JSON request of at most " +
+                         std::to_string(ns::limits::kMaxRequestFileBytes >> 20) + " MiB, found " +
+                         std::to_string(size >> 20) + " MiB");
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -78,11 +86,16 @@ int runTrace(const std::vector<std::string>& args) {
     }
     const ns::Trace trace =
         request.network.forwardBackward(request.inputs, request.targets, request.loss);
+    try {
+        ns::cli::checkFinite(trace);
+    } catch (const InputError& error) {
+        throw InputError(args[0] + ": " + error.what());
+    }
     std::cout << ns::cli::traceToJson(trace).dump() << '\n';
     return 0;
 }
 
-double parsePositive(const std::string& option, const std::string& text);
+double parseLearningRate(const std::string& option, const std::string& text);
 
 // One training step of the trace input as a printable worked example (README, "worksheet").
 int runWorksheet(const std::vector<std::string>& args) {
@@ -112,17 +125,24 @@ int runWorksheet(const std::vector<std::string>& args) {
     double eta = 0.01;  // the textbook's learning rate (seed 001 §3.2)
     try {
         request = ns::cli::parseTraceRequest(document);
+        ns::cli::checkWorksheetSize(request.network, static_cast<std::size_t>(request.inputs.rows()));
         if (const auto it = document.find("learning_rate"); it != document.end()) {
-            if (!it->is_number() || !(it->get<double>() > 0) || !std::isfinite(it->get<double>()))
-                throw InputError("learning_rate: expected a positive number, found " + it->dump());
-            eta = it->get<double>();
+            if (!it->is_number()) throw InputError("learning_rate: expected a number from 1e-12 to 1e6, found " + it->dump());
+            eta = ns::cli::checkLearningRate(it->get<double>(), "learning_rate", it->dump());
         }
+        ns::cli::checkFinite(request.network.forwardBackward(request.inputs, request.targets, request.loss));
     } catch (const InputError& error) {
         throw InputError(path + ": " + error.what());
     }
-    if (!lr.empty()) eta = parsePositive("--lr", lr);
+    if (!lr.empty()) eta = parseLearningRate("--lr", lr);
     const ns::BackpropSteps steps =
         ns::BackpropSteps::build(request.network, request.inputs, request.targets, request.loss, eta);
+    // The update W − η ∂L/∂W can overflow where the trace did not (a large η).
+    for (const ns::StepEvent& event : steps.events())
+        if (!std::isfinite(event.value))
+            throw InputError(path + ": " + ns::asciiSymbol(event.id) + " overflowed to " + std::to_string(event.value) +
+                             " in the update (finite inputs, but too large for float64 arithmetic); lower the "
+                             "learning rate or scale the weights down");
     if (format == "csv")
         std::cout << ns::worksheetCsv(steps);
     else
@@ -132,31 +152,35 @@ int runWorksheet(const std::vector<std::string>& args) {
     return 0;
 }
 
+// Numbers on the command line are plain decimals: no hex (0x10), no leading spaces, no inf/nan
+// — what std::stod would quietly accept.
+bool plainInteger(const std::string& text) {
+    static const std::regex pattern("[+-]?[0-9]+");
+    return std::regex_match(text, pattern);
+}
+bool plainDecimal(const std::string& text) {
+    static const std::regex pattern("[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?");
+    return std::regex_match(text, pattern);
+}
+
 long parseWhole(const std::string& option, const std::string& text, long low, long high) {
-    std::size_t used = 0;
     long value = 0;
-    try {
-        value = std::stol(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
+    bool ok = plainInteger(text);
+    if (ok) {
+        errno = 0;
+        value = std::strtol(text.c_str(), nullptr, 10);
+        ok = errno == 0;
     }
-    if (used != text.size() || value < low || value > high)
+    if (!ok || value < low || value > high)
         throw InputError(option + ": expected a whole number from " + std::to_string(low) +
                          " to " + std::to_string(high) + ", found \"" + text + "\"");
     return value;
 }
 
-double parsePositive(const std::string& option, const std::string& text) {
-    std::size_t used = 0;
-    double value = 0;
-    try {
-        value = std::stod(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text.size() || !(value > 0) || value > 1e6)
-        throw InputError(option + ": expected a positive number up to 1e6, found \"" + text + "\"");
-    return value;
+double parseLearningRate(const std::string& option, const std::string& text) {
+    // strtod gives 1e-320 (denormal) or ±inf for 1e999 with ERANGE: the range check names both.
+    const double value = plainDecimal(text) ? std::strtod(text.c_str(), nullptr) : std::nan("");
+    return ns::cli::checkLearningRate(value, option, "\"" + text + "\"");
 }
 
 int runTrain(const std::vector<std::string>& args) {
@@ -174,7 +198,7 @@ int runTrain(const std::vector<std::string>& args) {
         };
         if (option == "--preset") preset = value();
         else if (option == "--epochs") epochs = parseWhole(option, value(), 1, ns::limits::kMaxEpochs);
-        else if (option == "--lr") eta = parsePositive(option, value());
+        else if (option == "--lr") eta = parseLearningRate(option, value());
         else if (option == "--seed") seed = parseWhole(option, value(), 0, 2147483647L);
         else if (option == "--threads") threads = parseWhole(option, value(), 1, ns::limits::kMaxThreads);
         else if (option == "--csv") csv = true;
@@ -247,6 +271,13 @@ int main(int argc, char** argv) {
         throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, bench or lint)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
+        return 2;
+    } catch (const std::bad_alloc&) {
+        // The budget is an estimate; the machine may have less free than it allows.
+        std::cerr << "neuralscope-cli: out of memory: this request needs more memory than is free on this machine "
+                     "(the limit per request is "
+                  << static_cast<long long>(ns::limits::kMemoryBudgetBytes / (1024 * 1024))
+                  << " MiB); send fewer samples or a smaller network\n";
         return 2;
     } catch (const std::exception& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';

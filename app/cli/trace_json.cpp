@@ -3,6 +3,7 @@
 #include "base/size_limits.h"
 
 #include <cmath>
+#include <sstream>
 
 namespace ns::cli {
 
@@ -52,6 +53,51 @@ Matrix matrix(const json& value, const std::string& field, Eigen::Index rows, Ei
             m(r, c) = number(row[static_cast<std::size_t>(c)], rowField + "[" + std::to_string(c) + "]");
     }
     return m;
+}
+
+// Bytes a trace of `batch` samples needs: z, a, δ per sample and unit (and as much again for
+// the passes' temporaries), the network three times (W, ∂W, the update), and the JSON output —
+// about 48 bytes per number between its tree and its text.
+double traceBytes(const std::vector<int>& sizes, std::size_t batch) {
+    double units = 0, parameters = 0;
+    for (std::size_t l = 1; l < sizes.size(); ++l) {
+        units += sizes[l];
+        parameters += static_cast<double>(sizes[l]) * (sizes[l - 1] + 1);
+    }
+    const double traced = 3.0 * static_cast<double>(batch) * units;
+    const double numbers = 2 * traced + static_cast<double>(batch) * (sizes.front() + sizes.back()) + 3 * parameters;
+    return 8 * numbers + 48 * (traced + parameters);
+}
+
+void checkTargets(const Matrix& targets, Loss loss) {
+    for (Eigen::Index r = 0; r < targets.rows(); ++r) {
+        const std::string row = "targets[" + std::to_string(r) + "]";
+        if (loss == Loss::Bce) {
+            for (Eigen::Index c = 0; c < targets.cols(); ++c)
+                if (targets(r, c) < 0 || targets(r, c) > 1)
+                    fail(row + "[" + std::to_string(c) + "]", "a number from 0 to 1 for bce (a probability)",
+                         json(targets(r, c)));
+        } else if (loss == Loss::Ce) {
+            int ones = 0;
+            bool binary = true;
+            for (Eigen::Index c = 0; c < targets.cols(); ++c) {
+                ones += targets(r, c) == 1;
+                binary = binary && (targets(r, c) == 0 || targets(r, c) == 1);
+            }
+            if (!binary || ones != 1) {
+                json found = json::array();
+                for (Eigen::Index c = 0; c < targets.cols(); ++c) found.push_back(targets(r, c));
+                throw InputError(row + ": expected a one-hot row for ce (one 1 among " + std::to_string(targets.cols()) +
+                                 " classes, the rest 0), found " + found.dump());
+            }
+        }
+    }
+}
+
+std::string numberText(double v) {
+    std::ostringstream out;
+    out << v;
+    return out.str();
 }
 
 json rows(const Matrix& m) {
@@ -135,12 +181,73 @@ TraceRequest parseTraceRequest(const json& document) {
     if (!inputs.is_array() || inputs.empty() || inputs.size() > limits::kMaxBatch)
         fail("inputs", "a list of 1 to " + std::to_string(limits::kMaxBatch) + " samples", inputs);
     const auto batch = static_cast<Eigen::Index>(inputs.size());
+    if (const std::string problem = limits::budgetProblem(
+            traceBytes(sizes, inputs.size()),
+            "inputs: tracing " + std::to_string(inputs.size()) + " samples through this network (with its JSON output)");
+        !problem.empty())
+        throw InputError(problem + "; send fewer samples or a smaller network");
     request.inputs = matrix(inputs, "inputs", batch, sizes.front(),
                             "a list of samples of " + std::to_string(sizes.front()) + " numbers");
     request.targets = matrix(require(document, "targets"), "targets", batch, sizes.back(),
                              std::to_string(batch) + " targets (one per input) of " +
                                  std::to_string(sizes.back()) + " numbers");
+    checkTargets(request.targets, request.loss);
     return request;
+}
+
+void checkFinite(const Trace& trace) {
+    auto scan = [](const Matrix& m, const std::string& name) {
+        for (Eigen::Index r = 0; r < m.rows(); ++r)
+            for (Eigen::Index c = 0; c < m.cols(); ++c)
+                if (!std::isfinite(m(r, c)))
+                    throw InputError(name + "[" + std::to_string(r) + "][" + std::to_string(c) + "] overflowed to " +
+                                     numberText(m(r, c)) +
+                                     " (finite inputs, but too large for float64 arithmetic); scale the inputs or weights down");
+    };
+    // In the order the passes compute them, so the message names where the overflow began.
+    for (std::size_t l = 0; l < trace.layers.size(); ++l) {
+        scan(trace.layers[l].z, "layers[" + std::to_string(l) + "].z");
+        scan(trace.layers[l].a, "layers[" + std::to_string(l) + "].a");
+    }
+    if (!std::isfinite(trace.loss))
+        throw InputError("loss overflowed to " + numberText(trace.loss) +
+                         " (finite inputs, but too large for float64 arithmetic); scale the inputs or weights down");
+    for (std::size_t l = trace.layers.size(); l-- > 0;) {
+        scan(trace.layers[l].delta, "layers[" + std::to_string(l) + "].delta");
+        scan(trace.layers[l].dW, "layers[" + std::to_string(l) + "].dW");
+        scan(Matrix(trace.layers[l].db.transpose()), "layers[" + std::to_string(l) + "].db");
+    }
+}
+
+std::size_t worksheetValueCount(const Mlp& network) {
+    // z and a per neuron, the loss, then δ, ∂W and ∂b per layer, and the updated W and b.
+    std::size_t units = 0, parameters = 0;
+    for (const DenseLayer& layer : network.layers()) {
+        units += static_cast<std::size_t>(layer.W.rows());
+        parameters += static_cast<std::size_t>(layer.W.size() + layer.b.size());
+    }
+    return 3 * units + 1 + 2 * parameters;
+}
+
+void checkWorksheetSize(const Mlp& network, std::size_t batch) {
+    const std::size_t values = worksheetValueCount(network);
+    if (values > limits::kMaxWorksheetValues)
+        throw InputError("sizes: expected a network whose training step has at most " +
+                         std::to_string(limits::kMaxWorksheetValues) + " values to print, found one with " +
+                         std::to_string(values));
+    // Each value keeps its per-sample numbers and its formula substituted with them, in three
+    // notations: about 100 bytes per value and sample.
+    if (const std::string problem = limits::budgetProblem(
+            100.0 * static_cast<double>(values) * static_cast<double>(batch),
+            "inputs: a worksheet of " + std::to_string(values) + " values over " + std::to_string(batch) + " samples");
+        !problem.empty())
+        throw InputError(problem + "; send fewer samples or a smaller network");
+}
+
+double checkLearningRate(double value, const std::string& field, const std::string& found) {
+    if (!(value >= limits::kMinLearningRate && value <= limits::kMaxLearningRate))
+        throw InputError(field + ": expected a number from 1e-12 to 1e6, found " + found);
+    return value;
 }
 
 nlohmann::json traceToJson(const Trace& trace) {

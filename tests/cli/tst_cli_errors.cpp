@@ -68,6 +68,7 @@ QJsonObject validDocument() {
 }
 
 QByteArray compact(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray validDocumentBytes() { return compact(validDocument()); }
 
 // What a bad-input case should print: fragments that must all appear in the one stderr line.
 struct Expectation {
@@ -190,6 +191,95 @@ void TestCliErrors::badInput_data() {
               {"FILE", "inputs[0][0]", "expected a number", "a boolean"});
     traceCase("missing targets", modified([](QJsonObject& d) { d.remove("targets"); }),
               {"FILE", "targets", "required", "missing"});
+
+    // Ranges: targets in the loss's range, learning rates with one set of bounds and words.
+    auto worksheetCase = [](const char* name, const QByteArray& content, const QStringList& extra,
+                            const QStringList& mentions) {
+        QTest::newRow(name) << (QStringList{"worksheet", "FILE"} + extra) << content << mentions;
+    };
+    traceCase("bce target above 1", modified([](QJsonObject& d) {
+                  d["targets"] = QJsonArray{numbers({2, 0}), numbers({0, 1}), numbers({1, 1})};
+              }),
+              {"FILE", "targets[0][0]", "expected a number from 0 to 1 for bce", "2"});
+    traceCase("bce target below 0", modified([](QJsonObject& d) {
+                  d["targets"] = QJsonArray{numbers({1, 0}), numbers({0, -3}), numbers({1, 1})};
+              }),
+              {"FILE", "targets[1][1]", "expected a number from 0 to 1 for bce", "-3"});
+    traceCase("ce target that is not one-hot (a class number)", modified([](QJsonObject& d) {
+                  d["loss"] = "ce";
+                  d["activations"] = QJsonArray{"relu", "softmax"};
+                  d["targets"] = QJsonArray{numbers({1, 0}), numbers({0, 1}), numbers({5, 0})};
+              }),
+              {"FILE", "targets[2]", "expected a one-hot row for ce", "[5.0,0.0]"});
+    traceCase("finite inputs that overflow", modified([](QJsonObject& d) {
+                  QJsonArray in = d["inputs"].toArray();
+                  in[0] = numbers({1e308, 1e308, 1e308});
+                  d["inputs"] = in;
+              }),
+              {"FILE", "layers[0].z[0][", "overflowed to inf", "scale the inputs or weights down"});
+    worksheetCase("worksheet on finite inputs that overflow", modified([](QJsonObject& d) {
+                      QJsonArray in = d["inputs"].toArray();
+                      in[0] = numbers({1e308, 1e308, 1e308});
+                      d["inputs"] = in;
+                  }),
+                  {}, {"FILE", "layers[0].z[0][", "overflowed to inf"});
+    worksheetCase("worksheet whose update overflows (huge activations, η = 1e6)", modified([](QJsonObject& d) {
+                      d["weights"] = QJsonArray{
+                          QJsonArray{numbers({5e302, 5e302, 5e302}), numbers({5e302, 5e302, 5e302}),
+                                     numbers({5e302, 5e302, 5e302}), numbers({5e302, 5e302, 5e302})},
+                          QJsonArray{numbers({1e-310, 1e-310, 1e-310, 1e-310}), numbers({1e-310, 1e-310, 1e-310, 1e-310})},
+                      };
+                      d["learning_rate"] = 1e6;
+                  }),
+                  {}, {"FILE", "overflowed to", "in the update", "lower the learning rate"});
+    worksheetCase("learning_rate above the bound", modified([](QJsonObject& d) { d["learning_rate"] = 1e7; }), {},
+                  {"FILE", "learning_rate", "expected a number from 1e-12 to 1e6", "10000000"});
+    worksheetCase("--lr in hex", validDocumentBytes(), {"--lr", "0x10"},
+                  {"--lr", "expected a number from 1e-12 to 1e6", "\"0x10\""});
+    worksheetCase("--lr below the bound (denormal)", validDocumentBytes(), {"--lr", "1e-320"},
+                  {"--lr", "expected a number from 1e-12 to 1e6", "\"1e-320\""});
+    worksheetCase("--lr with a leading space", validDocumentBytes(), {"--lr", " 0.1"},
+                  {"--lr", "expected a number from 1e-12 to 1e6", "\" 0.1\""});
+    QTest::newRow("train --lr above the bound")
+        << QStringList{"train", "--preset", "seed-4841", "--lr", "2e6"} << QByteArray()
+        << QStringList{"--lr", "expected a number from 1e-12 to 1e6", "\"2e6\""};
+    QTest::newRow("train --epochs with a leading space")
+        << QStringList{"train", "--preset", "seed-4841", "--epochs", " 5"} << QByteArray()
+        << QStringList{"--epochs", "expected a whole number from 1 to", "\" 5\""};
+
+    // The memory a request needs is estimated from its sizes before anything is allocated.
+    auto wide = [](int samples) {
+        QJsonObject d;
+        d["sizes"] = QJsonArray{1, 4096, 1};
+        d["activations"] = QJsonArray{"relu", "sigmoid"};
+        d["loss"] = "bce";
+        QJsonArray w0, w1row, b0, inputs, targets;
+        for (int i = 0; i < 4096; ++i) {
+            w0.append(QJsonArray{0.01});
+            w1row.append(0.01);
+            b0.append(0.0);
+        }
+        for (int i = 0; i < samples; ++i) {
+            inputs.append(QJsonArray{0.5});
+            targets.append(QJsonArray{1.0});
+        }
+        d["weights"] = QJsonArray{w0, QJsonArray{w1row}};
+        d["biases"] = QJsonArray{b0, QJsonArray{0.0}};
+        d["inputs"] = inputs;
+        d["targets"] = targets;
+        return compact(d);
+    };
+    traceCase("trace over the memory budget (4096 units, 20000 samples)", wide(20000),
+              {"FILE", "inputs", "20000 samples", "would need about", "more than the limit of 2048 MiB"});
+    worksheetCase("worksheet over the memory budget (4096 units, 1000 samples)", wide(1000), {},
+                  {"FILE", "inputs", "a worksheet of", "1000 samples", "more than the limit of 2048 MiB"});
+    {
+        QByteArray padded = validDocumentBytes();
+        padded.chop(1);  // the closing brace
+        padded += ",\"padding\":\"" + QByteArray(65 << 20, 'x') + "\"}";
+        traceCase("request file over the size cap (65 MiB)", padded,
+                  {"FILE", "expected a JSON request of at most 64 MiB", "found 65 MiB"});
+    }
 
     QTest::newRow("unknown train option")
         << QStringList{"train", "--preset", "seed-4841", "--learning-rate", "0.1"} << QByteArray()
