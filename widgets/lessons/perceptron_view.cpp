@@ -279,8 +279,10 @@ PerceptronView::PerceptronView(QWidget* parent) : QWidget(parent) {
     controls->addStretch(1);
 
     layout_ = new QBoxLayout(QBoxLayout::LeftToRight, this);
-    layout_->addWidget(plane_, 3);
-    layout_->addLayout(controls, 2);
+    // The plane is a square drawn in whatever room there is; the controls get the width they
+    // need first (their boxes and the truth table must never run off the edge).
+    layout_->addWidget(plane_, 1);
+    layout_->addLayout(controls, 0);
     setScale(1);
     retranslate();
     updateControls();
@@ -310,6 +312,7 @@ void PerceptronView::setScale(double scale) {
     for (QDoubleSpinBox* s : weights_) s->setFont(font);
     for (QPushButton* b : {step_, epoch_, run_, reset_}) b->setMinimumHeight(static_cast<int>(40 * scale));
     weightsGrid_->setHorizontalSpacing(static_cast<int>(6 * scale));
+    layout_->setContentsMargins(QMargins(1, 1, 1, 1) * static_cast<int>(std::round(8 * scale)));
     plane_->setMinimumSize(static_cast<int>(240 * std::min(scale, 1.2)), static_cast<int>(240 * std::min(scale, 1.2)));
     plane_->update();
     chooseDirection();
