@@ -19,6 +19,7 @@
 #include "shell/main_window.h"
 
 #include <QAbstractButton>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonArray>
@@ -35,6 +36,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFragment>
+#include <QVBoxLayout>
 #include <QtTest>
 
 using namespace ns;
@@ -113,6 +115,10 @@ private slots:
         QTest::addColumn<QSize>("size");
         QTest::newRow("presenter 1920x1080") << 1.45 << QSize(1188, 940);
         QTest::newRow("presenter, narrower") << 1.45 << QSize(900, 800);
+        QTest::newRow("presenter, 880 wide") << 1.45 << QSize(880, 900);
+        // A screen whose fonts are 25 % larger (120 dpi): the same room, larger text.
+        QTest::newRow("presenter at 120 dpi") << 1.45 * 1.25 << QSize(1188, 970);
+        QTest::newRow("presenter at 120 dpi, panel wider") << 1.45 * 1.25 << QSize(1000, 970);
         QTest::newRow("presenter, tall dock") << 1.45 << QSize(640, 1000);
         QTest::newRow("normal") << 1.0 << QSize(1000, 760);
         QTest::newRow("normal, small") << 1.0 << QSize(700, 560);
@@ -121,7 +127,15 @@ private slots:
     void theXorPanelLaysOutInsideTheView() {
         QFETCH(double, scale);
         QFETCH(QSize, size);
-        PerceptronView view;
+        // The view in a room of the given size, as a dock gives it: it must lay out inside, not
+        // take more room than there is.
+        QWidget room;
+        room.setFixedSize(size);
+        auto* roomLayout = new QVBoxLayout(&room);
+        roomLayout->setContentsMargins(0, 0, 0, 0);
+        auto* viewPointer = new PerceptronView;
+        roomLayout->addWidget(viewPointer);
+        PerceptronView& view = *viewPointer;
         PerceptronView::State state;
         state.data = lessons::logicData(lessons::Gate::Xor);
         state.mode = lessons::PerceptronMode::Hidden;
@@ -130,10 +144,10 @@ private slots:
         state.hidden.output = {1, 1, -0.5};
         view.setState(state);
         view.setScale(scale);
-        view.resize(size);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        room.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&room));
         QTest::qWait(20);
+        QCOMPARE(view.size(), size);
         const QRect bounds = view.rect();
         QCOMPARE(view.weightBoxes().size(), std::size_t(9));
         for (std::size_t i = 0; i < view.weightBoxes().size(); ++i) {
@@ -144,7 +158,8 @@ private slots:
                                                         .arg(i).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
                                                         .arg(bounds.width()).arg(bounds.height())));
             // The box shows its whole value ("-0.50"), not a cut one.
-            QVERIFY2(box->width() >= box->minimumSizeHint().width(), qPrintable(QString::number(i)));
+            QVERIFY2(box->width() >= box->sizeHint().width(),
+                     qPrintable(QStringLiteral("box %1: %2 < %3").arg(i).arg(box->width()).arg(box->sizeHint().width())));
         }
         // The truth table: its label inside, and wide enough for every column (the output and
         // the tick are the last ones).
@@ -161,7 +176,9 @@ private slots:
         mode_->setPresenter(true, true);
         for (const QString& step : {QStringLiteral("xor-hidden"), QStringLiteral("how-big")}) {
             QVERIFY(open(QStringLiteral("multilayer-perceptron"), step));
+            window_->resize(1920, 1080);  // the screen: the window may not grow past it
             QTest::qWait(50);
+            QCOMPARE(window_->width(), 1920);
             PerceptronView* view = window_->findChild<PerceptronView*>();
             QVERIFY(view);
             if (!view->isVisible()) continue;  // the step shows another view

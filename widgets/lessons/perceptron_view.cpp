@@ -279,6 +279,7 @@ PerceptronView::PerceptronView(QWidget* parent) : QWidget(parent) {
     controls->addStretch(1);
 
     layout_ = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    layout_->setSizeConstraint(QLayout::SetNoConstraint);  // the minimum is minimumSizeHint()
     // The plane is a square drawn in whatever room there is; the controls get the width they
     // need first (their boxes and the truth table must never run off the edge).
     layout_->addWidget(plane_, 1);
@@ -510,6 +511,13 @@ void PerceptronView::retranslate() {
 void PerceptronView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     chooseDirection();
+}
+
+QSize PerceptronView::minimumSizeHint() const {
+    const QMargins m = layout_->contentsMargins();
+    const QSize controls = controls_->minimumSize();
+    return {std::max(plane_->minimumWidth(), controls.width()) + m.left() + m.right(),
+            std::max(plane_->minimumHeight(), controls.height()) + m.top() + m.bottom()};
 }
 
 void PerceptronView::chooseDirection() {

@@ -51,6 +51,9 @@ public:
     // The widget that stands for a lesson control (to lock, hide or highlight), or null.
     QWidget* control(lessons::Control c) const;
     void setScale(double scale);  // presenter mode: larger text and points
+    // Narrow enough for the controls below the plane: a narrow dock stacks them rather than
+    // forcing the window wider than the screen.
+    QSize minimumSizeHint() const override;
 
     // For tests: the weight boxes (w1, w2, b — or h1, h2 and the output unit, 3 each), the truth
     // table and the status line.
