@@ -252,6 +252,40 @@ private slots:
                  qPrintable(QStringLiteral("%1 images, %2 formulas").arg(prose->formulaImageCount()).arg(spans.size())));
     }
 
+    // Every step of chapters 1 and 2, in presenter mode, in both languages: every formula typeset
+    // (titles too) and none wider than the panel.
+    void everyStepOfChapters1And2FitsThePresenterPanel() {
+        mode_->setPresenter(true, true);
+        LessonLibrary library;
+        library.loadShipped();
+        QStringList problems;
+        for (const ChapterEntry& c : library.chapters()) {
+            if (c.number > 2) continue;
+            for (int i : c.lessons) {
+                const LessonEntry& e = library.entry(i);
+                for (const auto language : {lessons::Language::English, lessons::Language::Chinese}) {
+                    panel()->setLanguage(language);
+                    for (const lessons::Step& st : e.lesson->steps) {
+                        const QString where = e.id() + QLatin1Char('/') + QString::fromStdString(st.id) +
+                                              (language == lessons::Language::Chinese ? QStringLiteral(" zh") : QStringLiteral(" en"));
+                        if (!open(e.id(), QString::fromStdString(st.id))) {
+                            problems << where + QStringLiteral(": does not open");
+                            continue;
+                        }
+                        for (LessonTextView* v : {panel()->proseView(), panel()->stepTitleView(), panel()->lessonTitleView()}) {
+                            if (v->texFallbackCount() > 0) problems << where + QStringLiteral(": TeX shown as source");
+                            if (v->overflows()) problems << where + QStringLiteral(": a formula wider than the panel");
+                            const double width = v->viewport()->width();
+                            for (const QSizeF& size : imageSizes(v))
+                                if (size.width() > width) problems << where + QStringLiteral(": a formula cut off");
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
     // ---- 3. Formulas in titles ----
 
     void stepTitlesTypesetTheirFormulas() {
