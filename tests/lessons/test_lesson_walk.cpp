@@ -252,10 +252,18 @@ private slots:
                  qPrintable(QStringLiteral("%1 images, %2 formulas").arg(prose->formulaImageCount()).arg(spans.size())));
     }
 
-    // Every step of chapters 1 and 2, in presenter mode, in both languages: every formula typeset
-    // (titles too) and none wider than the panel.
-    void everyStepOfChapters1And2FitsThePresenterPanel() {
-        mode_->setPresenter(true, true);
+    // Every step of chapters 1 and 2, in presenter mode and not, in both languages: every
+    // formula typeset (titles too) and none wider than the panel.
+    void everyStepOfChapters1And2FitsThePanel_data() {
+        QTest::addColumn<bool>("presenter");
+        QTest::newRow("presenter") << true;
+        QTest::newRow("normal") << false;
+    }
+
+    void everyStepOfChapters1And2FitsThePanel() {
+        QFETCH(bool, presenter);
+        window_->resize(1920, 1080);
+        if (presenter) mode_->setPresenter(true, true);
         LessonLibrary library;
         library.loadShipped();
         QStringList problems;
