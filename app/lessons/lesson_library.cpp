@@ -4,6 +4,10 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <map>
@@ -184,6 +188,8 @@ bool LessonProgress::reached(const QString& lesson, const QString& step) const {
 }
 
 void LessonProgress::recordAnswer(const QString& lesson, const QString& step, bool right) {
+    settings().setValue(QStringLiteral("lessons/progress/%1/latest/%2").arg(lesson, step),
+                        right ? QStringLiteral("right") : QStringLiteral("wrong"));
     const QString key = QStringLiteral("lessons/progress/%1/quiz/%2").arg(lesson, step);
     if (settings().contains(key)) return;  // the first answer counts
     settings().setValue(key, right ? QStringLiteral("right") : QStringLiteral("wrong"));
@@ -192,6 +198,12 @@ void LessonProgress::recordAnswer(const QString& lesson, const QString& step, bo
 std::optional<bool> LessonProgress::answer(const QString& lesson, const QString& step) const {
     const QVariant v = settings().value(QStringLiteral("lessons/progress/%1/quiz/%2").arg(lesson, step));
     if (!v.isValid()) return std::nullopt;
+    return v.toString() == QLatin1String("right");
+}
+
+std::optional<bool> LessonProgress::latestAnswer(const QString& lesson, const QString& step) const {
+    const QVariant v = settings().value(QStringLiteral("lessons/progress/%1/latest/%2").arg(lesson, step));
+    if (!v.isValid()) return answer(lesson, step);  // answered before the latest was kept
     return v.toString() == QLatin1String("right");
 }
 
@@ -222,6 +234,138 @@ int LessonProgress::quizzesRight(const lessons::Lesson& lesson) const {
 
 void LessonProgress::forget(const QString& lesson) {
     settings().remove(QStringLiteral("lessons/progress/%1").arg(lesson));
+}
+
+namespace {
+
+struct ExportRow {
+    int chapter = 0;
+    QString lesson, title, step;
+    int stepNumber = 0;
+    bool visited = false;
+    std::optional<bool> checkMet;   // none: the step has no check
+    bool hasQuiz = false;
+    std::optional<bool> correct;    // the first answer; none: no quiz or not answered
+    std::optional<bool> latest;     // the latest answer
+};
+
+// The shipped lessons in course order, then the lessons from disk.
+std::vector<ExportRow> exportRows(const LessonProgress& progress, const LessonLibrary& library) {
+    std::vector<int> order;
+    for (const ChapterEntry& c : library.chapters()) order.insert(order.end(), c.lessons.begin(), c.lessons.end());
+    for (int i : library.externalEntries()) order.push_back(i);
+    std::vector<ExportRow> rows;
+    for (int index : order) {
+        const LessonEntry& e = library.entry(index);
+        if (!e.ok()) continue;
+        const lessons::Lesson& l = *e.lesson;
+        const QString key = e.external ? QStringLiteral("file:") + e.path : QString::fromStdString(l.id);
+        for (std::size_t k = 0; k < l.steps.size(); ++k) {
+            const lessons::Step& s = l.steps[k];
+            const QString step = QString::fromStdString(s.id);
+            ExportRow r;
+            r.chapter = l.chapter;
+            r.lesson = e.external ? e.path : QString::fromStdString(l.id);
+            r.title = QString::fromStdString(l.title.en);
+            r.step = step;
+            r.stepNumber = static_cast<int>(k) + 1;
+            r.visited = progress.visited(key, step);
+            if (s.check) r.checkMet = progress.reached(key, step);
+            r.hasQuiz = s.quiz.has_value();
+            if (s.quiz) {
+                r.correct = progress.answer(key, step);
+                r.latest = progress.latestAnswer(key, step);
+            }
+            rows.push_back(r);
+        }
+    }
+    return rows;
+}
+
+// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+QString csvField(const QString& text) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
+        !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString yesNo(bool v) { return v ? QStringLiteral("yes") : QStringLiteral("no"); }
+QString yesNo(const std::optional<bool>& v) { return v ? yesNo(*v) : QString(); }
+
+QJsonValue jsonFlag(const std::optional<bool>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
+
+}  // namespace
+
+QString LessonProgress::exportCsv(const LessonLibrary& library) const {
+    QString out = QStringLiteral("chapter,lesson,lesson_title,step_number,step,visited,check_met,quiz_answered,correct,"
+                                 "correct_latest\r\n");
+    for (const ExportRow& r : exportRows(*this, library)) {
+        const QStringList fields{QString::number(r.chapter),
+                                 csvField(r.lesson),
+                                 csvField(r.title),
+                                 QString::number(r.stepNumber),
+                                 csvField(r.step),
+                                 yesNo(r.visited),
+                                 yesNo(r.checkMet),
+                                 r.hasQuiz ? yesNo(r.correct.has_value()) : QString(),
+                                 yesNo(r.correct),
+                                 yesNo(r.latest)};
+        out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
+QByteArray LessonProgress::exportJson(const LessonLibrary& library) const {
+    QJsonArray lessonsArray;
+    QJsonObject current;
+    QJsonArray steps;
+    auto flush = [&] {
+        if (current.isEmpty()) return;
+        current.insert(QStringLiteral("steps"), steps);
+        lessonsArray.append(current);
+        current = QJsonObject();
+        steps = QJsonArray();
+    };
+    for (const ExportRow& r : exportRows(*this, library)) {
+        if (current.value(QStringLiteral("lesson")).toString() != r.lesson || current.isEmpty()) {
+            flush();
+            current.insert(QStringLiteral("lesson"), r.lesson);
+            current.insert(QStringLiteral("title"), r.title);
+            current.insert(QStringLiteral("chapter"), r.chapter);
+        }
+        QJsonObject step{{QStringLiteral("step"), r.step},
+                         {QStringLiteral("number"), r.stepNumber},
+                         {QStringLiteral("visited"), r.visited},
+                         {QStringLiteral("check_met"), jsonFlag(r.checkMet)},
+                         {QStringLiteral("quiz_answered"), r.hasQuiz ? QJsonValue(r.correct.has_value())
+                                                                     : QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("correct"), jsonFlag(r.correct)},
+                         {QStringLiteral("correct_latest"), jsonFlag(r.latest)}};
+        steps.append(step);
+    }
+    flush();
+    return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("neuralscope-progress")},
+                                     {QStringLiteral("version"), 1},
+                                     {QStringLiteral("lessons"), lessonsArray}})
+        .toJson(QJsonDocument::Indented);
+}
+
+bool LessonProgress::exportTo(const QString& path, const LessonLibrary& library, QString* problem) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (problem) *problem = file.errorString();
+        return false;
+    }
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    file.write(json ? exportJson(library) : exportCsv(library).toUtf8());
+    if (!file.commit()) {
+        if (problem) *problem = file.errorString();
+        return false;
+    }
+    return true;
 }
 
 void LessonProgress::setLast(const QString& lessonKey, const QString& step) {

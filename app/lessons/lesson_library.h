@@ -76,12 +76,22 @@ public:
     bool reached(const QString& lesson, const QString& step) const;
     void recordAnswer(const QString& lesson, const QString& step, bool right);
     std::optional<bool> answer(const QString& lesson, const QString& step) const;  // the first answer
+    std::optional<bool> latestAnswer(const QString& lesson, const QString& step) const;  // the latest one
 
     // A step is done when it was visited and its check, if any, was reached.
     int stepsDone(const lessons::Lesson& lesson) const;
     int quizzesAnswered(const lessons::Lesson& lesson) const;
     int quizzesRight(const lessons::Lesson& lesson) const;
     void forget(const QString& lesson);
+
+    // A class's progress, one row per lesson and step of the library's lessons (shipped ones in
+    // course order, then those from disk): visited, check met (empty/null without a check),
+    // quiz answered, correct (the first answer, which progress counts) and correct at the
+    // latest answer (empty/null without a quiz or an answer).
+    QString exportCsv(const LessonLibrary& library) const;
+    QByteArray exportJson(const LessonLibrary& library) const;
+    // Writes exportCsv() or, for a path ending in .json, exportJson(). False when it cannot.
+    bool exportTo(const QString& path, const LessonLibrary& library, QString* problem = nullptr) const;
 
     void setLast(const QString& lessonKey, const QString& step);  // key: an id, or "file:" + path
     QString lastLesson() const;

@@ -4,11 +4,15 @@
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_session.h"
 #include "lessons/lesson_text_view.h"
+#include "lessons/math_scan.h"
 #include "common/theme.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QEvent>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QTimer>
 #include <QFontMetrics>
 #include <QStyle>
 #include <QFileInfo>
@@ -27,6 +31,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <cstring>
 
 namespace ns {
 
@@ -41,6 +46,36 @@ QFrame* boxFrame(const QString& border, const QString& fill) {
     frame->setStyleSheet(QStringLiteral("QFrame#box { border: 2px solid %1; border-radius: 8px; background: %2; }")
                              .arg(border, fill));
     return frame;
+}
+
+// Plain text (a lesson title, a path) as Markdown: punctuation Markdown would take for syntax
+// escaped, formulas ($…$) kept for typesetting.
+std::string escapeMarkdown(const std::string& text) {
+    const lessons::MathScan scan = lessons::scanMath(text, {1, 1});
+    std::string out;
+    std::size_t at = 0;
+    auto plain = [&out](std::string_view part) {
+        for (char c : part) {
+            if (std::strchr("\\`*_{}[]<>()#+-.!|~&", c) != nullptr && c != 0) out += '\\';
+            out += c;
+        }
+    };
+    for (const lessons::MathSpan& span : scan.spans) {
+        plain(std::string_view(text).substr(at, span.begin - at));
+        out.append(text, span.begin, span.end - span.begin);
+        at = span.end;
+    }
+    plain(std::string_view(text).substr(std::min(at, text.size())));
+    return out;
+}
+
+LessonTextView* titleView(const QString& style) {
+    auto* view = new LessonTextView;
+    view->document()->setDocumentMargin(2);
+    view->setFitToContent(true);
+    view->viewport()->setAutoFillBackground(false);
+    view->setStyleSheet(style);
+    return view;
 }
 
 QString plainNumber(double v) {
@@ -70,11 +105,21 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
         if (entry.isValid()) emit openRequested(entry.toInt());
     });
 
-    lessonTitle_ = new QLabel;
-    lessonTitle_->setWordWrap(true);
-    stepTitle_ = new QLabel;
-    stepTitle_->setWordWrap(true);
-    stepTitle_->setStyleSheet(QStringLiteral("color: #555;"));
+    // Titles are lesson text too: a formula in a step's heading is typeset there as well.
+    lessonTitle_ = titleView(QStringLiteral("QTextBrowser { background: transparent; }"));
+    lessonTitle_->setFormulaBook(book_);
+    stepTitle_ = titleView(QStringLiteral("QTextBrowser { color: #555; background: transparent; }"));
+    stepTitle_->setFormulaBook(book_);
+    export_ = new QPushButton;
+    connect(export_, &QPushButton::clicked, this, &LessonPanel::chooseExportFile);
+    browserArea_ = new QWidget;
+    auto* browserLayout = new QVBoxLayout(browserArea_);
+    browserLayout->setContentsMargins(0, 0, 0, 0);
+    browserLayout->addWidget(browser_, 1);
+    auto* exportRow = new QHBoxLayout;
+    exportRow->addStretch(1);
+    exportRow->addWidget(export_);
+    browserLayout->addLayout(exportRow);
 
     prose_ = new LessonTextView;
     prose_->setFormulaBook(book_);
@@ -114,6 +159,8 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
     connect(answer_, &QPushButton::clicked, this, &LessonPanel::submitAnswer);
     retry_ = new QPushButton;
     connect(retry_, &QPushButton::clicked, this, [this] { buildQuiz(); });
+    showAnswer_ = new QPushButton;
+    connect(showAnswer_, &QPushButton::clicked, this, &LessonPanel::revealAnswer);
     feedback_ = new QLabel;
     feedback_->setWordWrap(true);
     explanation_ = new LessonTextView;
@@ -123,6 +170,7 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
     answerRow->addWidget(number_, 1);
     answerRow->addWidget(answer_);
     answerRow->addWidget(retry_);
+    answerRow->addWidget(showAnswer_);
     auto* quizLayout = new QVBoxLayout(quizBox_);
     quizLayout->addWidget(quizTitle_);
     quizLayout->addWidget(question_);
@@ -173,7 +221,7 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
     stepLayout->addLayout(nav);
 
     splitter_ = new QSplitter(Qt::Vertical);
-    splitter_->addWidget(browser_);
+    splitter_->addWidget(browserArea_);
     splitter_->addWidget(stepArea);
     splitter_->setStretchFactor(0, 1);
     splitter_->setStretchFactor(1, 4);
@@ -187,6 +235,10 @@ LessonPanel::LessonPanel(LessonLibrary* library, LessonSession* session, LessonP
     connect(session_, &LessonSession::sceneApplied, this, &LessonPanel::refreshStep);
     connect(session_, &LessonSession::lessonClosed, this, &LessonPanel::refreshStep);
     connect(session_, &LessonSession::checkChanged, this, &LessonPanel::refreshStep);
+    // A task just done: bring what comes next (the quiz, else the ticked-off check) into view.
+    connect(session_, &LessonSession::checkChanged, this, [this](bool reached) {
+        if (reached) QTimer::singleShot(0, this, &LessonPanel::scrollToTask);
+    });
     connect(session_, &LessonSession::conditionsChanged, this, &LessonPanel::refreshGoals);
     connect(session_, &LessonSession::progressChanged, this, &LessonPanel::refreshBrowser);
 
@@ -211,7 +263,7 @@ void LessonPanel::setLanguage(lessons::Language language) {
 
 void LessonPanel::setPresenter(bool on) {
     presenter_ = on;
-    browser_->setVisible(!on);
+    browserArea_->setVisible(!on);
     applyFonts();
 }
 
@@ -219,11 +271,12 @@ void LessonPanel::applyFonts() {
     const double scale = presenter_ ? kPresenterScale : 1.0;
     QFont title = theme::uiFont(17 * scale);
     title.setBold(true);
-    lessonTitle_->setFont(title);
-    stepTitle_->setFont(theme::uiFont(13.5 * scale));
+    lessonTitle_->setTextPointSize(17 * scale);
+    stepTitle_->setTextPointSize(13.5 * scale);
+    export_->setFont(theme::uiFont(12.5));
     browser_->setFont(theme::uiFont(12.5));
     const QFont body = theme::uiFont(kBodyPoints * scale);
-    for (QWidget* w : std::initializer_list<QWidget*>{notes_, checkState_, goals_, quizTitle_, number_, answer_, retry_,
+    for (QWidget* w : std::initializer_list<QWidget*>{notes_, checkState_, goals_, quizTitle_, number_, answer_, retry_, showAnswer_,
                                                       feedback_, previous_, reset_, next_, problems_})
         w->setFont(body);
     // A choice's box level with the first line of its text (below the text view's margin).
@@ -242,7 +295,7 @@ void LessonPanel::applyFonts() {
     mono.setPointSizeF(11 * scale);
     problems_->setFont(mono);
     for (LessonTextView* v : textViews()) v->setTextPointSize(kBodyPoints * scale);
-    for (QPushButton* b : {previous_, reset_, next_, answer_, retry_}) b->setMinimumHeight(static_cast<int>(36 * scale));
+    for (QPushButton* b : {previous_, reset_, next_, answer_, retry_, showAnswer_}) b->setMinimumHeight(static_cast<int>(36 * scale));
 }
 
 void LessonPanel::refreshBrowser() {
@@ -307,8 +360,8 @@ void LessonPanel::refreshStep() {
     next_->setText(tr("Next ▶"));
     if (problems) {
         const LessonEntry& e = library_->entry(problemsEntry_);
-        lessonTitle_->setText(tr("This lesson does not open"));
-        stepTitle_->setText(e.path);
+        lessonTitle_->setLessonMarkdown("**" + escapeMarkdown(tr("This lesson does not open").toStdString()) + "**");
+        stepTitle_->setLessonMarkdown(escapeMarkdown(e.path.toStdString()));
         prose_->setLessonMarkdown(tr("The file has problems. Fix them and press **F5** to read it again; "
                                      "`neuralscope-cli lint` prints the same list.")
                                       .toStdString());
@@ -316,18 +369,20 @@ void LessonPanel::refreshStep() {
         return;
     }
     if (!open) {
-        lessonTitle_->setText(tr("Lessons"));
-        stepTitle_->clear();
+        lessonTitle_->setLessonMarkdown("**" + escapeMarkdown(tr("Lessons").toStdString()) + "**");
+        stepTitle_->setLessonMarkdown(std::string());
         prose_->setLessonMarkdown(tr("Choose a lesson above.").toStdString());
         return;
     }
     if (session_->isOpen()) problemsEntry_ = -1;
     const lessons::Lesson& lesson = session_->lesson();
     const lessons::Step& step = session_->step();
-    lessonTitle_->setText(QString::fromStdString(pick(lesson.title)));
-    const QString title = QString::fromStdString(step.title(language_));
-    stepTitle_->setText(tr("Step %1 of %2").arg(session_->stepIndex() + 1).arg(session_->stepCount()) +
-                        (title.isEmpty() ? QString() : QStringLiteral(" · ") + title));
+    lessonTitle_->setLessonMarkdown("**" + escapeMarkdown(pick(lesson.title)) + "**");
+    // The step's heading is Markdown already (with its formulas).
+    const std::string title = step.title(language_);
+    stepTitle_->setLessonMarkdown(
+        escapeMarkdown(tr("Step %1 of %2").arg(session_->stepIndex() + 1).arg(session_->stepCount()).toStdString()) +
+        (title.empty() ? std::string() : " · " + title));
     prose_->setLessonMarkdown(step.prose(language_).markdown);
 
     QStringList notes;
@@ -356,8 +411,40 @@ void LessonPanel::refreshStep() {
     const bool more = last && library_->next(library_->indexOfPath(session_->entry().path)) >= 0 && !session_->entry().external;
     next_->setText(!last ? tr("Next ▶") : more ? tr("Next lesson ▶") : tr("Finished ✔"));
     next_->setEnabled(!last || more);
-    scroll_->verticalScrollBar()->setValue(0);
+    // A new step starts at its top; the same step refreshed (a check ticked off) stays put.
+    const QString shown = session_->lessonKey() + QLatin1Char('#') + QString::fromStdString(step.id);
+    if (shown != shownStep_) scroll_->verticalScrollBar()->setValue(0);
+    shownStep_ = shown;
     applyFonts();
+}
+
+void LessonPanel::scrollToTask() {
+    if (!session_->isOpen()) return;
+    QWidget* target = session_->step().quiz && quizBox_->isVisible() ? quizBox_
+                      : checkBox_->isVisible()                       ? checkBox_
+                                                                     : nullptr;
+    if (!target) return;
+    // Once the layout has the widgets' final heights.
+    scroll_->widget()->layout()->activate();
+    scroll_->ensureWidgetVisible(target, 0, 8);
+}
+
+bool LessonPanel::exportProgress(const QString& path, QString* problem) const {
+    return progress_->exportTo(path, *library_, problem);
+}
+
+void LessonPanel::chooseExportFile() {
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export progress"), QStringLiteral("progress.csv"),
+                                                      tr("CSV table (*.csv);;JSON (*.json)"), &filter);
+    if (path.isEmpty()) return;
+    QString target = path;
+    if (!target.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) &&
+        !target.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        target += filter.contains(QLatin1String("json")) ? QStringLiteral(".json") : QStringLiteral(".csv");
+    QString problem;
+    if (!exportProgress(target, &problem))
+        QMessageBox::warning(this, tr("Export progress"), tr("Could not write %1: %2").arg(target, problem));
 }
 
 namespace {
@@ -419,9 +506,27 @@ QString LessonPanel::goalText(const lessons::Condition& c) const {
             return QString();
         }
         case Kind::GraphWalked: return tr("The computational graph's backward walk is complete");
-        case Kind::PerceptronCorrect:
+        case Kind::PerceptronCorrect: {
+            // Named as the textbook does: the M-P neuron set by hand, the perceptron that learns,
+            // the multilayer perceptron with a hidden layer (XOR).
+            lessons::PerceptronMode mode = lessons::PerceptronMode::Learn;
+            const int scene = session_->sceneStep();
+            if (session_->isOpen() && scene >= 0) {
+                const lessons::Step& s = session_->lesson().steps.at(static_cast<std::size_t>(scene));
+                if (s.scene && s.scene->perceptron && s.scene->perceptron->mode) mode = *s.scene->perceptron->mode;
+            }
+            switch (mode) {
+                case lessons::PerceptronMode::Manual:
+                    return c.flag ? tr("The M-P neuron classifies every point correctly")
+                                  : tr("The M-P neuron gets at least one point wrong");
+                case lessons::PerceptronMode::Hidden:
+                    return c.flag ? tr("The multilayer perceptron (one hidden layer) classifies every point correctly")
+                                  : tr("The multilayer perceptron (one hidden layer) gets at least one point wrong");
+                case lessons::PerceptronMode::Learn: break;
+            }
             return c.flag ? tr("The perceptron classifies every point correctly")
                           : tr("The perceptron gets at least one point wrong");
+        }
         case Kind::PerceptronUpdatesAtLeast: return tr("The learning rule has changed the weights at least %1 times").arg(c.value);
         case Kind::PerceptronEpochsAtLeast: return tr("At least %1 passes over the data").arg(c.value);
         case Kind::PerceptronTask: return tr("The perceptron shows the %1 task").arg(gateName(c.gate));
@@ -503,6 +608,7 @@ void LessonPanel::buildQuiz() {
     feedback_->clear();
     explanation_->setVisible(false);
     retry_->setVisible(false);
+    showAnswer_->setVisible(false);
     answer_->setEnabled(true);
     if (!session_->isOpen() || !session_->step().quiz) return;
     const lessons::Quiz& quiz = *session_->step().quiz;
@@ -531,14 +637,21 @@ void LessonPanel::buildQuiz() {
     number_->setVisible(quiz.isNumeric());
     number_->clear();
     number_->setEnabled(true);
-    const auto before = session_->quizAnswered();
+    updateQuizTitle();
+    applyFonts();
+}
+
+void LessonPanel::updateQuizTitle() {
+    if (!session_->isOpen() || !session_->step().quiz) return;
+    const bool several = session_->step().quiz->answers.size() > 1;
+    // The latest outcome: wrong, then right reads "right".
+    const auto latest = session_->quizLatest();
     quizTitle_->setText(QStringLiteral("<b>%1</b>%2%3")
                             .arg(tr("Quiz"),
                                  several ? QStringLiteral(" — ") + tr("select all that apply") : QString(),
-                                 before ? QStringLiteral(" <span style='color:#555'>(%1)</span>")
-                                              .arg(*before ? tr("answered before: right") : tr("answered before: wrong"))
+                                 latest ? QStringLiteral(" <span style='color:#555'>(%1)</span>")
+                                              .arg(*latest ? tr("answered before: right") : tr("answered before: wrong"))
                                         : QString()));
-    applyFonts();
 }
 
 void LessonPanel::submitAnswer() {
@@ -563,20 +676,42 @@ void LessonPanel::showFeedback(lessons::Grade grade) {
         return;
     }
     const bool right = grade == lessons::Grade::Right;
-    QString text = right ? QStringLiteral("<b style='color:#1b7837'>✔ %1</b>").arg(tr("Right."))
-                         : QStringLiteral("<b style='color:#d62728'>✘ %1</b>").arg(tr("Not quite."));
-    if (!right && quiz.isNumeric()) text += QLatin1Char(' ') + tr("The answer is %1.").arg(plainNumber(*quiz.number));
-    feedback_->setText(text);
-    // Mark the right choices, and show why.
+    answeredRight_ = right;
+    feedback_->setText(right ? QStringLiteral("<b style='color:#1b7837'>✔ %1</b>").arg(tr("Right."))
+                             : QStringLiteral("<b style='color:#d62728'>✘ %1</b>").arg(tr("Not quite.")));
+    answer_->setEnabled(false);
+    number_->setEnabled(false);
+    retry_->setVisible(true);
+    updateQuizTitle();
+    // The explanation gives the answer away: it follows a right answer (unless the lesson keeps
+    // it for "Show answer"); after a wrong one the student may try again or ask for it (unless
+    // the lesson shows it only to those who got it right).
+    using lessons::Explain;
+    if (right && quiz.explain != Explain::OnRequest) {
+        revealAnswer();
+        return;
+    }
+    showAnswer_->setText(right ? tr("Show explanation") : tr("Show answer"));
+    showAnswer_->setVisible(right || quiz.explain != Explain::AfterCorrect);
+}
+
+void LessonPanel::revealAnswer() {
+    if (!session_->isOpen() || !session_->step().quiz) return;
+    const lessons::Quiz& quiz = *session_->step().quiz;
+    // Mark the right choices (or give the number), and show why.
+    if (quiz.isNumeric() && !answeredRight_)
+        feedback_->setText(feedback_->text() + QLatin1Char(' ') + tr("The answer is %1.").arg(plainNumber(*quiz.number)));
     for (int i : quiz.answers)
         if (i >= 0 && i < static_cast<int>(choiceTexts_.size()))
             choiceTexts_[static_cast<std::size_t>(i)]->setStyleSheet(
                 QStringLiteral("QTextBrowser { border-left: 5px solid #1b7837; }"));
     explanation_->setLessonMarkdown(pick(quiz.explanation));
     explanation_->setVisible(true);
-    answer_->setEnabled(false);
-    number_->setEnabled(false);
-    retry_->setVisible(true);
+    showAnswer_->setVisible(false);
+    QTimer::singleShot(0, this, [this] {
+        scroll_->widget()->layout()->activate();
+        scroll_->ensureWidgetVisible(explanation_, 0, 8);
+    });
 }
 
 void LessonPanel::retranslate() {
@@ -587,6 +722,9 @@ void LessonPanel::retranslate() {
     next_->setToolTip(tr("The next step (Page Down)"));
     answer_->setText(tr("Check answer"));
     retry_->setText(tr("Try again"));
+    export_->setText(tr("Export progress…"));
+    export_->setToolTip(tr("Write every lesson's steps — visited, check met, quiz answered, correct — "
+                           "to a CSV or JSON file, e.g. for a class"));
     number_->setPlaceholderText(tr("Your answer, e.g. 0.25 or 1/4"));
     refreshBrowser();
     refreshStep();

@@ -58,7 +58,16 @@ public:
     QLabel* checkLabel() const { return checkState_; }
     QLabel* goalsLabel() const { return goals_; }
     QLabel* feedbackLabel() const { return feedback_; }
-    QLabel* stepLabel() const { return stepTitle_; }
+    LessonTextView* lessonTitleView() const { return lessonTitle_; }
+    LessonTextView* stepTitleView() const { return stepTitle_; }
+    QLabel* quizTitleLabel() const { return quizTitle_; }
+    QPushButton* showAnswerButton() const { return showAnswer_; }
+    QPushButton* exportButton() const { return export_; }
+    QScrollArea* scrollArea() const { return scroll_; }
+    QFrame* quizBox() const { return quizBox_; }
+    QFrame* checkBox() const { return checkBox_; }
+    // Writes the progress through every lesson to path (CSV, or JSON for a .json path).
+    bool exportProgress(const QString& path, QString* problem = nullptr) const;
     QLabel* notesLabel() const { return notes_; }
     QPlainTextEdit* problemsView() const { return problems_; }
     std::vector<LessonTextView*> textViews() const;
@@ -78,6 +87,10 @@ private:
     QString convolutionGoal(const lessons::Condition& c) const;
     void submitAnswer();
     void showFeedback(lessons::Grade grade);
+    void revealAnswer();
+    void updateQuizTitle();
+    void scrollToTask();
+    void chooseExportFile();
     void applyFonts();
     const std::string& pick(const lessons::Text& text) const;
 
@@ -88,11 +101,15 @@ private:
     lessons::Language language_ = lessons::Language::English;
     bool presenter_ = false;
     int problemsEntry_ = -1;
+    bool answeredRight_ = false;  // the answer on show
 
     QSplitter* splitter_;
     QTreeWidget* browser_;
-    QLabel* lessonTitle_;
-    QLabel* stepTitle_;
+    QWidget* browserArea_;
+    QPushButton* export_;
+    LessonTextView* lessonTitle_;
+    LessonTextView* stepTitle_;
+    QString shownStep_;  // the lesson and step shown, to keep the scroll position within a step
     QScrollArea* scroll_;
     LessonTextView* prose_;
     QLabel* notes_;
@@ -110,6 +127,7 @@ private:
     QLineEdit* number_;
     QPushButton* answer_;
     QPushButton* retry_;
+    QPushButton* showAnswer_;
     QLabel* feedback_;
     LessonTextView* explanation_;
     QPlainTextEdit* problems_;

@@ -521,4 +521,9 @@ std::optional<bool> LessonSession::quizAnswered() const {
     return progress_->answer(lessonKey(), QString::fromStdString(step().id));
 }
 
+std::optional<bool> LessonSession::quizLatest() const {
+    if (!lesson_ || !step().quiz) return std::nullopt;
+    return progress_->latestAnswer(lessonKey(), QString::fromStdString(step().id));
+}
+
 }  // namespace ns

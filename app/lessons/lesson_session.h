@@ -84,6 +84,7 @@ public:
     lessons::Grade answer(const std::vector<int>& choices);
     lessons::Grade answer(const QString& number);
     std::optional<bool> quizAnswered() const;
+    std::optional<bool> quizLatest() const;  // the latest answer's outcome
 
 signals:
     void stepChanged();

@@ -302,6 +302,11 @@ struct Check {
 
 // ---- Quizzes ----
 
+// When a quiz's explanation (and, for a wrong answer, the right answer) is shown: by default
+// after a right answer, or after a wrong one on the student's "Show answer"; `after_correct`
+// only after a right answer; `on_request` only on "Show answer", once the student has answered.
+enum class Explain { Default, AfterCorrect, OnRequest };
+
 struct Quiz {
     Position position;
     Text question;
@@ -310,6 +315,7 @@ struct Quiz {
     std::optional<double> number;  // the numeric answer
     double tolerance = 0;
     Text explanation;
+    Explain explain = Explain::Default;
     bool isNumeric() const { return number.has_value(); }
 };
 

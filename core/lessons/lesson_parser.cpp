@@ -1350,7 +1350,7 @@ private:
 
 std::optional<Quiz> readQuiz(Block& b, const YAML::Node& root, Position where) {
     const std::size_t before = b.doc().errorCount();
-    if (!b.keys(root, where, {"question", "choices", "answer", "tolerance", "explanation"},
+    if (!b.keys(root, where, {"question", "choices", "answer", "tolerance", "explanation", "explain"},
                 {"question", "answer", "explanation"}, "quiz key", "in the quiz"))
         return std::nullopt;
     Quiz quiz;
@@ -1360,6 +1360,11 @@ std::optional<Quiz> readQuiz(Block& b, const YAML::Node& root, Position where) {
     }
     if (const auto e = root["explanation"]; e.IsDefined()) {
         if (auto t = b.text(e, where, "the explanation", false)) quiz.explanation = *t;
+    }
+    if (const auto e = root["explain"]; e.IsDefined()) {
+        static const std::vector<Named<Explain>> kExplain{{"after_correct", Explain::AfterCorrect},
+                                                         {"on_request", Explain::OnRequest}};
+        if (const auto v = b.named(e, where, "when to explain", kExplain)) quiz.explain = *v;
     }
     const auto choices = root["choices"];
     if (choices.IsDefined() && b.list(choices, where, "choices", 2, 8)) {

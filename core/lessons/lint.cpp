@@ -308,7 +308,7 @@ LintReport lint(const std::vector<std::string>& paths, const LintOptions& option
     if (options.useMathJax) {
         std::string why;
         const auto typeset = formulas.empty() ? std::optional<std::vector<TypesetFormula>>(std::vector<TypesetFormula>{})
-                                              : typesetWithMathJax(formulas, options.mathjaxDir, why);
+                                              : typesetWithMathJax(withDisplayLines(formulas), options.mathjaxDir, why);
         if (!typeset) {
             report.note = why;
             if (options.requireMathJax)

@@ -266,4 +266,55 @@ std::vector<MathProblem> checkFormula(const MathSpan& span) {
     return problems;
 }
 
+std::vector<std::string> displayLines(std::string_view tex) {
+    std::vector<std::string> lines;
+    int depth = 0;  // braces, \left…\right and \begin…\end together
+    std::size_t start = 0;
+    auto isLetter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t i = 0; i < tex.size(); ++i) {
+        const char c = tex[i];
+        if (c == '{') {
+            ++depth;
+        } else if (c == '}') {
+            --depth;
+        } else if (c == '\\' && i + 1 < tex.size()) {
+            std::size_t j = i + 1;
+            if (!isLetter(tex[j])) {
+                ++i;  // \{, \}, \\, \, …: one character
+                continue;
+            }
+            while (j < tex.size() && isLetter(tex[j])) ++j;
+            const std::string_view name = tex.substr(i + 1, j - i - 1);
+            if (name == "left" || name == "begin") ++depth;
+            else if (name == "right" || name == "end") --depth;
+            else if (name == "qquad" && depth == 0) {
+                const std::string_view part = trim(tex.substr(start, i - start));
+                if (!part.empty()) lines.emplace_back(part);
+                start = j;
+            }
+            i = j - 1;
+        }
+        if (depth < 0) return {};
+    }
+    if (depth != 0 || lines.empty()) return {};
+    const std::string_view last = trim(tex.substr(start));
+    if (!last.empty()) lines.emplace_back(last);
+    if (lines.size() < 2) return {};
+    return lines;
+}
+
+std::vector<MathSpan> withDisplayLines(const std::vector<MathSpan>& formulas) {
+    std::vector<MathSpan> out;
+    for (const MathSpan& f : formulas) {
+        out.push_back(f);
+        if (!f.display) continue;
+        for (std::string& line : displayLines(f.tex)) {
+            MathSpan piece = f;
+            piece.tex = std::move(line);
+            out.push_back(std::move(piece));
+        }
+    }
+    return out;
+}
+
 }  // namespace ns::lessons

@@ -39,4 +39,13 @@ MathScan scanMath(std::string_view markdown, Position origin, bool exact = true)
 // equation numbers (\tag, \label), macro definitions, and macros MathJax lacks (\bm).
 std::vector<MathProblem> checkFormula(const MathSpan& span);
 
+// The lines a displayed formula too wide for the text may be broken into: its parts between
+// \qquad at the top level (outside braces, \left…\right and environments), each trimmed.
+// Empty when the formula has no such place. The build typesets these lines too, so that the app
+// can stack them instead of shrinking the formula below legibility.
+std::vector<std::string> displayLines(std::string_view tex);
+// The formulas with, after each display formula that has them, its displayLines() as display
+// formulas of their own (at the same position).
+std::vector<MathSpan> withDisplayLines(const std::vector<MathSpan>& formulas);
+
 }  // namespace ns::lessons

@@ -1848,6 +1848,50 @@ Test accuracy %2</source>
         <source>Convolution view: %1</source>
         <translation>卷积视图：%1</translation>
     </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出学习进度</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The M-P neuron classifies every point correctly</source>
+        <translation>M-P 神经元把每个点都分对了</translation>
+    </message>
+    <message>
+        <source>The M-P neuron gets at least one point wrong</source>
+        <translation>M-P 神经元至少分错了一个点</translation>
+    </message>
+    <message>
+        <source>The multilayer perceptron (one hidden layer) classifies every point correctly</source>
+        <translation>多层感知机（一个隐藏层）把每个点都分对了</translation>
+    </message>
+    <message>
+        <source>The multilayer perceptron (one hidden layer) gets at least one point wrong</source>
+        <translation>多层感知机（一个隐藏层）至少分错了一个点</translation>
+    </message>
+    <message>
+        <source>Show explanation</source>
+        <translation>查看解析</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>查看答案</translation>
+    </message>
+    <message>
+        <source>Export progress…</source>
+        <translation>导出学习进度…</translation>
+    </message>
+    <message>
+        <source>Write every lesson&apos;s steps — visited, check met, quiz answered, correct — to a CSV or JSON file, e.g. for a class</source>
+        <translation>把每课每一步的情况（是否看过、任务是否完成、测验是否作答、是否答对）写入 CSV 或 JSON 文件，例如用于整个班级</translation>
+    </message>
 </context>
 <context>
     <name>ns::LessonSession</name>
@@ -2615,6 +2659,10 @@ Test accuracy %2</source>
     <message>
         <source>Blue: the side where the neuron fires (+1); orange: where it does not (−1).</source>
         <translation>蓝色：神经元兴奋的一侧（+1）；橙色：不兴奋的一侧（−1）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✔ The M-P neuron computes %1.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;✔ M-P 神经元实现了 %1。&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -96,27 +96,36 @@ void FormulaBook::storeCached(const QString& k, const lessons::TypesetFormula& f
 int FormulaBook::typesetMissing(const std::vector<lessons::MathSpan>& formulas) {
     std::vector<lessons::MathSpan> missing;
     QSet<QString> seen;
-    for (const lessons::MathSpan& f : formulas) {
+    // The lines a wide display formula can be broken into, too (lessons::displayLines).
+    for (const lessons::MathSpan& f : lessons::withDisplayLines(formulas)) {
         const QString k = key(f.tex, f.display);
         if (entries_.contains(k) || seen.contains(k) || loadCached(k)) continue;
         seen.insert(k);
         missing.push_back(f);
     }
     if (missing.empty()) return 0;
+    auto missingAsked = [&] {
+        QSet<QString> keys;
+        for (const lessons::MathSpan& f : formulas)
+            if (!entries_.contains(key(f.tex, f.display))) keys.insert(key(f.tex, f.display));
+        return static_cast<int>(keys.size());
+    };
     if (!runtime_) {
         lastProblem_ = QStringLiteral("typesetting at run time is off");
-        return static_cast<int>(missing.size());
+        return missingAsked();
     }
     std::string why;
     const auto typeset = lessons::typesetWithMathJax(missing, mathjaxDirectory_.toStdString(), why);
     if (!typeset) {
         lastProblem_ = QString::fromStdString(why);
-        return static_cast<int>(missing.size());
+        return missingAsked();
     }
+    QSet<QString> asked;  // the formulas themselves, not the lines they may be broken into
+    for (const lessons::MathSpan& f : formulas) asked.insert(key(f.tex, f.display));
     int still = 0;
     for (const lessons::TypesetFormula& f : *typeset) {
         if (!f.ok) {
-            ++still;
+            if (asked.contains(key(f.tex, f.display))) ++still;
             continue;
         }
         const QString k = key(f.tex, f.display);

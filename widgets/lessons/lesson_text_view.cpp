@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 namespace ns {
 
@@ -26,6 +27,21 @@ namespace {
 
 constexpr const char* kScheme = "ns-formula:";
 constexpr double kMathXHeight = 0.442;  // em, MathJax's TeX fonts
+// A display formula wider than the text is drawn smaller, down to this share of its size at the
+// text's size; below that it is broken into lines (at \qquad) or the text scrolls sideways.
+constexpr double kMinDisplayScale = 0.7;
+constexpr double kMinStackedScale = 0.55;  // one of the stacked lines, or the formula that scrolls
+const char* const kWordJoiner = "\u2060";   // no line break between a formula and its punctuation
+
+// Punctuation that must not start a line after an inline formula (ASCII and Chinese).
+bool closingPunctuationAt(const std::string& text, std::size_t at) {
+    if (at >= text.size()) return false;
+    if (std::strchr(",.;:!?)]%", text[at]) != nullptr && text[at] != 0) return true;
+    static const char* const chinese[] = {"，", "。", "；", "：", "！", "？", "、", "）", "」", "』", "】", "”", "’", "…"};
+    for (const char* c : chinese)
+        if (text.compare(at, std::strlen(c), c) == 0) return true;
+    return false;
+}
 
 // TeX shown as code when it has no typeset image: a code span whose backtick fence is longer
 // than any run of backticks inside.
@@ -85,14 +101,16 @@ void LessonTextView::setFitToContent(bool on) {
 
 void LessonTextView::fitHeight() {
     if (!fit_) return;
-    const int height = static_cast<int>(std::ceil(document()->size().height())) + 2 * frameWidth();
+    const int height = static_cast<int>(std::ceil(document()->size().height())) + 2 * frameWidth() +
+                       (overflow_ ? horizontalScrollBar()->sizeHint().height() : 0);
     if (height != this->height() || minimumHeight() != height) setFixedHeight(std::max(height, 8));
     updateGeometry();
 }
 
 QSize LessonTextView::sizeHint() const {
     if (!fit_) return QTextBrowser::sizeHint();
-    return {QTextBrowser::sizeHint().width(), static_cast<int>(std::ceil(document()->size().height())) + 2 * frameWidth()};
+    return {QTextBrowser::sizeHint().width(), static_cast<int>(std::ceil(document()->size().height())) + 2 * frameWidth() +
+                                                  (overflow_ ? horizontalScrollBar()->sizeHint().height() : 0)};
 }
 
 QSize LessonTextView::minimumSizeHint() const {
@@ -107,6 +125,14 @@ void LessonTextView::render() {
     const QFont base = theme::uiFont(points_);
     doc->setDefaultFont(base);
     setFont(base);
+    // The width display formulas must fit in (the margins, and room for a list's indent).
+    const double available = std::max(120.0, viewport()->width() - 2 * doc->documentMargin() - 48);
+    const double baseEm = base.pointSizeF() * logicalDpiY() / 72.0;
+    const double baseX = QFontMetrics(base, this).xHeight();
+    const double baseEmPixels = std::clamp(baseX / kMathXHeight, baseEm, 1.35 * baseEm);
+    const QColor ink = theme::ink();
+    const qreal dpr = devicePixelRatioF();
+    widestDisplay_ = 0;
 
     // 1. Replace every formula by an image reference (or its TeX as code). The image needs alt
     //    text: Qt's Markdown importer inserts an image only when its alt text arrives.
@@ -121,26 +147,51 @@ void LessonTextView::render() {
     for (const lessons::MathSpan& span : scan.spans) {
         text.append(markdown_, at, span.begin - at);
         at = span.end;
-        std::string piece;
-        if (book_ && book_->has(span.tex, span.display)) {
-            piece = "![formula](";
+        auto image = [&](const std::string& tex, bool display) {
+            std::string piece = "![formula](";
             piece += kScheme;
             piece += std::to_string(formulas.size());
             piece += ')';
-            formulas.push_back({span.tex, span.display});
-        } else {
-            piece = texAsCode(span.tex);
-            ++fallbacks_;
+            formulas.push_back({tex, display});
+            return piece;
+        };
+        if (!span.display) {
+            if (book_ && book_->has(span.tex, false)) {
+                text += image(span.tex, false);
+            } else {
+                text += texAsCode(span.tex);
+                ++fallbacks_;
+            }
+            // "$x$," stays together: the comma never starts a line of its own.
+            if (closingPunctuationAt(markdown_, span.end)) text += kWordJoiner;
+            continue;
         }
         // A display formula becomes a paragraph of its own at the indentation of its line (so
-        // it stays inside a list item).
-        if (span.display) {
-            text += '\n';
-            text += indentBefore(markdown_, span.begin);
-            text += piece;
-            text += '\n';
+        // it stays inside a list item) — or, when it is too wide even drawn smaller and the
+        // book has its lines, one paragraph per line.
+        std::vector<std::string> pieces;
+        if (book_ && book_->has(span.tex, true)) {
+            const auto whole = book_->picture(span.tex, true, baseEmPixels, baseX, ink, dpr);
+            const std::vector<std::string> lines = lessons::displayLines(span.tex);
+            const bool stack = whole && whole->size.width() * kMinDisplayScale > available && !lines.empty() &&
+                               std::all_of(lines.begin(), lines.end(),
+                                           [this](const std::string& l) { return book_->has(l, true); });
+            if (stack) {
+                widestDisplay_ = std::max(widestDisplay_, whole->size.width());
+                for (const std::string& line : lines) pieces.push_back(image(line, true));
+            } else {
+                pieces.push_back(image(span.tex, true));
+            }
         } else {
-            text += piece;
+            pieces.push_back(texAsCode(span.tex));
+            ++fallbacks_;
+        }
+        const std::string indent = indentBefore(markdown_, span.begin);
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            text += k == 0 ? "\n" : "\n\n";
+            text += indent;
+            text += pieces[k];
+            text += '\n';
         }
     }
     text.append(markdown_, at, std::string::npos);
@@ -151,6 +202,30 @@ void LessonTextView::render() {
     // Raw HTML stays text (lessons are Markdown only, and "<" in prose means less-than).
     doc->setMarkdown(QString::fromStdString(text), QTextDocument::MarkdownFeatures(
                                                        QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+
+    // Qt gives the text after an image in a heading the body's format: the heading's again.
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() <= 0) continue;
+        std::optional<QTextCharFormat> heading;
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat()) continue;
+            if (!heading || f.font().pointSizeF() > heading->font().pointSizeF()) heading = f;
+        }
+        if (!heading) continue;
+        QTextCharFormat font;
+        font.setFont(heading->font());
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().isImageFormat()) continue;
+            QTextCursor c(doc);
+            c.setPosition(fragment.position());
+            c.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            QTextCharFormat keep = font;
+            keep.setFontItalic(fragment.charFormat().fontItalic());
+            c.mergeCharFormat(keep);
+        }
+    }
 
     // 3. Each formula image: drawn at the size of the text around it (headings are larger; the
     //    image's own format does not carry the heading's size), inline ones on the baseline.
@@ -180,12 +255,8 @@ void LessonTextView::render() {
                 places.push_back({fragment.position() + k, index, blockFont, block.text().trimmed().size() == 1});
         }
     }
-    const QColor ink = theme::ink();
-    const qreal dpr = devicePixelRatioF();
-    // A display formula wider than the text is drawn smaller rather than cut off.
-    const double available = std::max(120.0, viewport()->width() - 2 * doc->documentMargin() - 48);
     renderedWidth_ = viewport()->width();
-    widestDisplay_ = 0;
+    overflow_ = false;
     QTextCursor cursor(doc);
     for (const Place& place : places) {
         const Formula& f = formulas[static_cast<std::size_t>(place.index)];
@@ -199,10 +270,13 @@ void LessonTextView::render() {
         if (!picture) continue;
         if (f.display) {
             widestDisplay_ = std::max(widestDisplay_, picture->size.width());
+            // Smaller rather than cut off; what cannot shrink far enough scrolls sideways.
             if (picture->size.width() > available) {
-                emPixels *= std::max(0.5, available / picture->size.width());
+                // (A formula that could be broken into lines fits at kMinDisplayScale, else it was.)
+                emPixels *= std::max(kMinStackedScale, available / picture->size.width());
                 picture = book_->picture(f.tex, f.display, emPixels, xHeight, ink, dpr);
                 if (!picture) continue;
+                if (picture->size.width() > available + 1) overflow_ = true;
             }
         }
         const QString name = QLatin1String(kScheme) + QString::number(place.index);
@@ -226,6 +300,8 @@ void LessonTextView::render() {
         }
         ++images_;
     }
+    // Never cut off silently: a formula that does not fit makes the text scroll sideways.
+    setHorizontalScrollBarPolicy(overflow_ ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
     fitHeight();
 }
 

@@ -28,6 +28,8 @@ public:
 
     int formulaImageCount() const { return images_; }   // formulas drawn typeset
     int texFallbackCount() const { return fallbacks_; }  // formulas shown as TeX source
+    // A display formula is wider than the text even drawn smaller: the text scrolls sideways.
+    bool overflows() const { return overflow_; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -53,6 +55,7 @@ private:
     double widestDisplay_ = 0;  // the widest display formula at full size, in pixels
     int renderedWidth_ = 0;     // the width formulas were fitted to
     bool renderQueued_ = false;
+    bool overflow_ = false;
 };
 
 }  // namespace ns

@@ -69,7 +69,7 @@ std::optional<QLineF> clipLine(double a, double b, double c) {
 class PerceptronPlane : public QWidget {
 public:
     explicit PerceptronPlane(PerceptronView* view) : QWidget(view), view_(view) {
-        setMinimumSize(320, 320);
+        setMinimumSize(240, 240);
         setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     }
     double scale = 1;
@@ -241,7 +241,6 @@ PerceptronView::PerceptronView(QWidget* parent) : QWidget(parent) {
             spin->setDecimals(2);
             spin->setSingleStep(0.5);
             spin->setKeyboardTracking(false);
-            spin->setMinimumWidth(90);
             connect(spin, &QDoubleSpinBox::valueChanged, this, [this] {
                 if (updating_) return;
                 if (state_.mode == PerceptronMode::Hidden) emitHidden();
@@ -253,12 +252,14 @@ PerceptronView::PerceptronView(QWidget* parent) : QWidget(parent) {
     }
     table_ = new QLabel;
     table_->setTextFormat(Qt::RichText);
+    table_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     status_ = new QLabel;
     status_->setWordWrap(true);
     status_->setTextFormat(Qt::RichText);
     status_->setMinimumHeight(60);
 
     auto* controls = new QVBoxLayout;
+    controls_ = controls;
     auto* taskRow = new QHBoxLayout;
     taskRow->addWidget(taskLabel_);
     taskRow->addWidget(task_, 1);
@@ -278,8 +279,11 @@ PerceptronView::PerceptronView(QWidget* parent) : QWidget(parent) {
     controls->addStretch(1);
 
     layout_ = new QBoxLayout(QBoxLayout::LeftToRight, this);
-    layout_->addWidget(plane_, 3);
-    layout_->addLayout(controls, 2);
+    layout_->setSizeConstraint(QLayout::SetNoConstraint);  // the minimum is minimumSizeHint()
+    // The plane is a square drawn in whatever room there is; the controls get the width they
+    // need first (their boxes and the truth table must never run off the edge).
+    layout_->addWidget(plane_, 1);
+    layout_->addLayout(controls, 0);
     setScale(1);
     retranslate();
     updateControls();
@@ -308,7 +312,11 @@ void PerceptronView::setScale(double scale) {
     for (QLabel* l : weightLabels_) l->setFont(font);
     for (QDoubleSpinBox* s : weights_) s->setFont(font);
     for (QPushButton* b : {step_, epoch_, run_, reset_}) b->setMinimumHeight(static_cast<int>(40 * scale));
+    weightsGrid_->setHorizontalSpacing(static_cast<int>(6 * scale));
+    layout_->setContentsMargins(QMargins(1, 1, 1, 1) * static_cast<int>(std::round(8 * scale)));
+    plane_->setMinimumSize(static_cast<int>(240 * std::min(scale, 1.2)), static_cast<int>(240 * std::min(scale, 1.2)));
     plane_->update();
+    chooseDirection();
 }
 
 void PerceptronView::setState(const State& state) {
@@ -354,6 +362,7 @@ void PerceptronView::updateControls() {
     table_->setText(truthTable());
     status_->setText(statusText());
     updating_ = false;
+    chooseDirection();
 }
 
 void PerceptronView::emitWeights() {
@@ -440,7 +449,11 @@ QString PerceptronView::statusText() const {
             }
             if (fires != (state_.data.y[i] > 0)) ++wrong;
         }
-        return wrong == 0 ? tr("<b>✔ The network computes %1.</b>").arg(gate)
+        // A single neuron set by hand is the M-P neuron; with a hidden layer it is a network.
+        if (wrong == 0)
+            return state_.mode == PerceptronMode::Hidden ? tr("<b>✔ The network computes %1.</b>").arg(gate)
+                                                         : tr("<b>✔ The M-P neuron computes %1.</b>").arg(gate);
+        return wrong == 0 ? QString()
                           : tr("✘ %1 of %2 points are on the wrong side for %3.")
                                 .arg(wrong)
                                 .arg(state_.data.x.size())
@@ -497,8 +510,23 @@ void PerceptronView::retranslate() {
 
 void PerceptronView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    // Side by side, unless the view is clearly taller than wide (a narrow dock).
-    const auto direction = width() >= 0.9 * height() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    chooseDirection();
+}
+
+QSize PerceptronView::minimumSizeHint() const {
+    const QMargins m = layout_->contentsMargins();
+    const QSize controls = controls_->minimumSize();
+    return {std::max(plane_->minimumWidth(), controls.width()) + m.left() + m.right(),
+            std::max(plane_->minimumHeight(), controls.height()) + m.top() + m.bottom()};
+}
+
+void PerceptronView::chooseDirection() {
+    // Side by side when the plane (at its smallest) and the controls fit next to each other and
+    // the view is not clearly taller than wide (a narrow dock); else the controls go below.
+    const QMargins m = layout_->contentsMargins();
+    const int needed = plane_->minimumWidth() + controls_->minimumSize().width() + layout_->spacing() + m.left() + m.right();
+    const bool side = width() >= needed && width() >= 0.9 * height();
+    const auto direction = side ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (layout_->direction() != direction) layout_->setDirection(direction);
 }
 

@@ -51,6 +51,15 @@ public:
     // The widget that stands for a lesson control (to lock, hide or highlight), or null.
     QWidget* control(lessons::Control c) const;
     void setScale(double scale);  // presenter mode: larger text and points
+    // Narrow enough for the controls below the plane: a narrow dock stacks them rather than
+    // forcing the window wider than the screen.
+    QSize minimumSizeHint() const override;
+
+    // For tests: the weight boxes (w1, w2, b — or h1, h2 and the output unit, 3 each), the truth
+    // table and the status line.
+    const std::vector<QDoubleSpinBox*>& weightBoxes() const { return weights_; }
+    QLabel* tableLabel() const { return table_; }
+    QLabel* statusLabel() const { return status_; }
 
 signals:
     void taskChosen(ns::lessons::Gate gate);
@@ -69,6 +78,7 @@ protected:
 private:
     void retranslate();
     void updateControls();
+    void chooseDirection();
     void emitWeights();
     void emitHidden();
     QString truthTable() const;
@@ -79,6 +89,7 @@ private:
     bool updating_ = false;
     PerceptronPlane* plane_;
     QBoxLayout* layout_;
+    QBoxLayout* controls_;
     QLabel* taskLabel_;
     QComboBox* task_;
     QLabel* etaLabel_;
