@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -118,7 +119,7 @@ void WorkspaceShell::remove(Workspace* workspace) {
     for (Workspace* other : workspaces_) shared = shared || pages_.value(other) == page;
     if (page && !shared) {
         if (detachedPage_ == page) attach();
-        delete page;
+        delete frames_.take(page);  // and the page in it
     }
     delete actions_.take(workspace);
     delete workspace;
@@ -145,7 +146,16 @@ QWidget* WorkspaceShell::pageOf(Workspace* workspace) {
     QPointer<QWidget>& page = pages_[workspace];
     if (!page) {
         page = workspace->page();
-        if (stack_->indexOf(page) < 0 && page != detachedPage_) stack_->addWidget(page);
+        if (!frames_.contains(page)) {
+            // Each page sits in a scroll area: a page that cannot shrink to the room left beside
+            // the lesson panel scrolls, instead of squeezing the panel's text (or being cut).
+            auto* frame = new QScrollArea;
+            frame->setFrameShape(QFrame::NoFrame);
+            frame->setWidgetResizable(true);
+            frame->setWidget(page);
+            frames_.insert(page, frame);
+            stack_->addWidget(frame);
+        }
     }
     return page;
 }
@@ -161,7 +171,7 @@ void WorkspaceShell::activate(Workspace* workspace) {
         current_ = workspace;
         showMenus(workspace);
     }
-    QWidget* shown = page;
+    QWidget* shown = frames_.value(page);
     if (page == detachedPage_) {
         placeholderText_->setText(tr("“%1” is shown in its own window.").arg(workspace->title()));
         shown = placeholder_;
@@ -208,7 +218,7 @@ void WorkspaceShell::detach() {
     if (detached_ || !current_) return;
     QWidget* page = pageOf(current_);
     detachedPage_ = page;
-    stack_->removeWidget(page);
+    frames_.value(page)->takeWidget();
     auto* window = new QWidget(nullptr, Qt::Window);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setObjectName(QStringLiteral("detachedWorkspace"));
@@ -231,7 +241,7 @@ void WorkspaceShell::attach() {
     detached_ = nullptr;
     window->removeEventFilter(this);
     if (detachedPage_) {
-        stack_->addWidget(detachedPage_);  // reparents it out of the window
+        if (QScrollArea* frame = frames_.value(detachedPage_)) frame->setWidget(detachedPage_);  // out of the window
         detachedPage_ = nullptr;
     }
     window->close();

@@ -16,6 +16,7 @@ class QLabel;
 class QMainWindow;
 class QMenu;
 class QPushButton;
+class QScrollArea;
 class QSettings;
 class QStackedWidget;
 class QToolBar;
@@ -84,6 +85,7 @@ private:
     std::vector<Workspace*> workspaces_;
     QHash<Workspace*, QAction*> actions_;
     QHash<Workspace*, QPointer<QWidget>> pages_;
+    QHash<QWidget*, QScrollArea*> frames_;  // each page's scroll area in the stack
     Workspace* current_ = nullptr;
     QPointer<QWidget> detached_;     // the floating window
     QPointer<QWidget> detachedPage_;

@@ -614,7 +614,9 @@ private slots:
         panel()->choiceButtons()[1]->click();  // θ = 1.5: AND, not OR
         QTest::mouseClick(panel()->answerButton(), Qt::LeftButton);
         QVERIFY(panel()->feedbackLabel()->text().contains(QStringLiteral("Not quite")));
-        QVERIFY(panel()->explanationView()->isVisible());
+        // A wrong answer keeps the explanation back: it follows a right answer or Show answer.
+        QVERIFY(!panel()->explanationView()->isVisible());
+        QVERIFY(panel()->showAnswerButton()->isVisible());
         QCOMPARE(session()->quizAnswered(), std::optional<bool>(false));
 
         // A numeric quiz: a fraction is a number.
