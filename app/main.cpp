@@ -1,4 +1,5 @@
 // neuralscope: the desktop app. See README for the command line.
+#include "shell/guarded_application.h"
 #include "shell/language.h"
 #include "lessons/lesson_mode.h"
 #include "shell/main_window.h"
@@ -17,7 +18,7 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
+    ns::GuardedApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NeuralScope"));
     QApplication::setApplicationName(QStringLiteral("NeuralScope"));
     QApplication::setApplicationVersion(QStringLiteral("0.1"));
