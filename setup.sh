@@ -3,6 +3,8 @@
 #   bash setup.sh run [APP OPTIONS]   build (release) and start NeuralScope
 #   bash setup.sh test                build (release) and run the whole test suite headless
 #   bash setup.sh bench               build and compare the core with NumPy and PyTorch
+#   bash setup.sh package             build for any machine of this architecture (preset package:
+#                                     -DNEURALSCOPE_NATIVE=OFF), make build/package/neuralscope_*.deb
 # NEURALSCOPE_PRESET=debug|asan picks another CMake preset (default: release).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,11 +12,13 @@ cd "$(dirname "$0")"
 mode=${1:-run}
 [ $# -gt 0 ] && shift
 preset=${NEURALSCOPE_PRESET:-release}
+[ "$mode" = package ] && preset=package
 
 packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6 libeigen3-dev nlohmann-json3-dev
           python3 python3-numpy xvfb xauth fonts-noto-cjk libyaml-cpp-dev nodejs
-          clang libclang-rt-14-dev zlib1g-dev dataset-fashion-mnist)
+          clang libclang-rt-14-dev zlib1g-dev dataset-fashion-mnist
+          librsvg2-bin desktop-file-utils appstream dpkg-dev)
 [ "$mode" = bench ] && packages+=(python3-torch)
 
 missing=()
@@ -55,8 +59,12 @@ case "$mode" in
   bench)
     exec cmake --build --preset "$preset" --target bench
     ;;
+  package)
+    (cd "build/$preset" && cpack -G DEB)
+    ls "build/$preset"/neuralscope_*.deb
+    ;;
   *)
-    echo "setup.sh: unknown mode '$mode' (expected run, test or bench)" >&2
+    echo "setup.sh: unknown mode '$mode' (expected run, test, bench or package)" >&2
     exit 2
     ;;
 esac
