@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("NeuralScope"));
     QApplication::setApplicationName(QStringLiteral("NeuralScope"));
     QApplication::setApplicationVersion(QStringLiteral("0.1"));
+    // Desktops match the window to its menu entry and icon by this id (Wayland app id).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.neuralscope.NeuralScope"));
     QApplication::setFont(ns::theme::uiFont(12));
 
     QCommandLineParser parser;
