@@ -478,6 +478,25 @@
     </message>
 </context>
 <context>
+    <name>ns::GuardedApplication</name>
+    <message>
+        <source>There was not enough memory for the last action, so it was not carried out; everything else is as it was. Try a smaller data set, network or batch, or close other programs.</source>
+        <translation>内存不足，上一个操作没有执行；其他一切保持原样。请试试更小的数据集、网络或批量，或关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>The last action failed and was not carried out; everything else is as it was.
+
+%1</source>
+        <translation>上一个操作失败，没有执行；其他一切保持原样。
+
+%1</translation>
+    </message>
+    <message>
+        <source>NeuralScope</source>
+        <translation>NeuralScope</translation>
+    </message>
+</context>
+<context>
     <name>ns::LabCurves</name>
     <message>
         <source>Epoch</source>
@@ -2434,6 +2453,10 @@ Test accuracy %2</source>
     <message>
         <source>One training step by hand, every number explained</source>
         <translation>手动走完一个训练步，每个数都有解释</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
     </message>
 </context>
 <context>
