@@ -21,9 +21,10 @@ QString number(double v, int digits = 4) {
     return QString::fromStdString(formatNumber(v, Notation::Unicode, digits));
 }
 
-// Draws text centred in r, shrinking the font until it fits the width.
+// Draws text centred in r, shrinking the font until it fits the width and the height.
 void fitText(QPainter& painter, const QRectF& r, const QString& text, QFont font) {
-    while (font.pointSizeF() > 9 && QFontMetricsF(font).horizontalAdvance(text) > r.width() - 6)
+    while (font.pointSizeF() > 8 && (QFontMetricsF(font).horizontalAdvance(text) > r.width() - 6 ||
+                                     QFontMetricsF(font).height() > r.height() + 1))
         font.setPointSizeF(font.pointSizeF() - 0.5);
     painter.setFont(font);
     painter.drawText(r, Qt::AlignCenter, text);
