@@ -462,9 +462,10 @@ bool NetworkView::computed(const ValueId& id) const {
 QRectF NetworkView::lossBox() const {
     const QRectF area = diagramRect();
     const double column = area.width() / std::max(1, columnCount());
-    const double x = area.left() + column * (columnCount() - 0.5);
+    // At the right of its column, so the output neurons' δ labels fit between them and the box.
+    const double w = std::min(column * 0.7, 150.0 * presenterScale_), h = std::max(neuronRadius() * 2.2, 56.0);
+    const double x = area.left() + column * columnCount() - w / 2 - 4;
     const double y = area.center().y();
-    const double w = std::min(column * 0.8, 150.0), h = std::max(neuronRadius() * 2.2, 56.0);
     return QRectF(x - w / 2, y - h / 2, w, h);
 }
 
