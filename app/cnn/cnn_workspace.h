@@ -2,6 +2,8 @@
 // The CNN workspace: LeNet-5 training live — loss and accuracy curves, the feature maps of a
 // chosen test image layer by layer (from the engine's trace), the learnt conv1 filters, the
 // confusion matrix and the misclassified test images of the latest evaluation.
+#include "common/theme.h"
+
 #include <QWidget>
 
 class QCPGraph;
@@ -50,6 +52,7 @@ private:
     ConfusionView* confusion_;
     QLabel *status_, *mapsTitle_, *filtersTitle_, *confusionTitle_, *wrongTitle_, *testsTitle_, *error_;
     QLabel *datasetCaption_, *etaCaption_, *batchCaption_, *layerCaption_;
+    theme::AxisTitles axisTitles_;
     long plottedEvaluation_ = -1;
     bool refreshing_ = false;
 };

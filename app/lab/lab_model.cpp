@@ -105,6 +105,10 @@ LabModel::LabModel(QObject* parent) : QObject(parent), undoStack_(new QUndoStack
     qRegisterMetaType<LabSnapshotPtr>();
     worker_ = new LabWorker;
     connect(worker_, &LabWorker::progress, this, &LabModel::receive, Qt::QueuedConnection);
+    frameClock_ = new QTimer(this);
+    frameClock_->setTimerType(Qt::PreciseTimer);
+    frameClock_->setInterval(PacedWorker::kFrameIntervalMs);
+    connect(frameClock_, &QTimer::timeout, this, &LabModel::onFrame);
     PacedWorker::shared().adopt(worker_);
     toWorker([rate = speedChoices()[static_cast<std::size_t>(speedIndex_)]](LabWorker& w) {
         w.setUnitsPerSecond(rate);
@@ -163,6 +167,7 @@ void LabModel::rebuild(bool keepRun) {
     test_ = datasetOf(data_, config_.features, true);
     initial_ = Mlp::initialized(layerSizes(), layerActivations(), Initialization::Xavier, config_.initSeed);
     network_ = trainedNetwork_ = initial_;
+    workerGrid_.reset();
     batchNorm_ = LabBatchNorm::fresh(initial_, config_.training.batchNorm);
     batchMeans_.clear();
     batchVariances_.clear();
@@ -179,6 +184,7 @@ void LabModel::rebuild(bool keepRun) {
     positiveClass_ = std::clamp(positiveClass_, 0, std::max(0, data_.classes - 1));
     auto trainer = std::make_shared<LabTrainer>(initial_, train_, test_, config_.training,
                                                 data_.task != TaskKind::Regression);
+    sendGridRequest();
     toWorker([generation = generation_, trainer](LabWorker& w) { w.setTrainer(generation, trainer); });
     markDirty(NetworkChanged | HistoryChanged | StatusChanged | ConfigChanged | DataChanged | MetricsChanged);
 }
@@ -227,6 +233,7 @@ void LabModel::reset() {
     history_.clear();
     epoch_ = 0;
     network_ = trainedNetwork_ = initial_;
+    workerGrid_.reset();
     batchNorm_ = LabBatchNorm::fresh(initial_, config_.training.batchNorm);
     batchMeans_.clear();
     batchVariances_.clear();
@@ -271,8 +278,26 @@ void LabModel::receive(const LabSnapshotPtr& snapshot) {
     reason_ = s.reason;
     divergedLearningRate_ = s.divergedLearningRate;
     playing_ = snapshot->playing;
-    markDirty(changes);
+    workerGrid_ = snapshot->grid;
+    if (snapshot->playing && !snapshot->batchDone && !(changes & StatusChanged) && frameClock_->isActive()) {
+        frameDirty_ |= changes;  // shown on the next frame tick
+    } else {
+        markDirty(changes | frameDirty_);
+        frameDirty_ = {};
+        if (snapshot->playing) frameClock_->start();
+        else frameClock_->stop();
+    }
     if (snapshot->batchDone) emit batchFinished();
+}
+
+void LabModel::onFrame() {
+    if (!frameDirty_) {  // no snapshot within a whole frame: training is slow or stopped
+        frameClock_->stop();
+        return;
+    }
+    dirty_ |= frameDirty_;
+    frameDirty_ = {};
+    flush();
 }
 
 QString LabModel::statusMessage() const {
@@ -318,12 +343,21 @@ void LabModel::flush() {
     flushScheduled_ = false;
     const Changes changes = dirty_;
     dirty_ = {};
-    if (changes & (NetworkChanged | DataChanged | ConfigChanged)) refreshDerived();
-    else if (changes & MetricsChanged) refreshMetrics();
+    if (changes & (DataChanged | ConfigChanged)) {
+        refreshDerived();
+    } else if ((changes & NetworkChanged) && workerGrid_) {
+        std::swap(grid_, *workerGrid_);  // evaluated on the training thread for this network_
+        workerGrid_.reset();
+        refreshMetrics();
+    } else if (changes & NetworkChanged) {
+        refreshDerived();
+    } else if (changes & MetricsChanged) {
+        refreshMetrics();
+    }
     if (changes) emit changed(changes);
 }
 
-void LabModel::refreshDerived() {
+GridSpec LabModel::gridSpec() const {
     GridSpec spec;
     spec.nx = spec.ny = kGridResolution;
     if (config_.dataset.kind == DatasetKind::Imported && data_.size() > 0) {
@@ -337,7 +371,18 @@ void LabModel::refreshDerived() {
         spec.yMin = y0 - py;
         spec.yMax = y1 + py;
     }
-    evaluateGrid(network_, config_.features, data_.dimension(), spec, grid_);
+    return spec;
+}
+
+void LabModel::sendGridRequest() {
+    toWorker([request = LabGridRequest{gridSpec(), config_.features, data_.dimension()}](LabWorker& w) {
+        w.setGrid(request);
+    });
+}
+
+void LabModel::refreshDerived() {
+    workerGrid_.reset();
+    evaluateGrid(network_, config_.features, data_.dimension(), gridSpec(), grid_);
     refreshMetrics();
 }
 
@@ -857,6 +902,7 @@ void LabModel::restore(Saved s) {
     if (s.state.batchNorm.enabled.empty()) s.state.batchNorm = LabBatchNorm::fresh(trainedNetwork_, config_.training.batchNorm);
     batchNorm_ = s.state.batchNorm;
     network_ = s.state.testNetwork();
+    workerGrid_.reset();
     batchMeans_ = s.state.batchMeans;
     batchVariances_ = s.state.batchVariances;
     optimizerState_ = s.state.optimizer;
@@ -876,6 +922,7 @@ void LabModel::restore(Saved s) {
     auto trainer = std::make_shared<LabTrainer>(initial_, train_, test_, config_.training,
                                                 data_.task != TaskKind::Regression);
     trainer->restore(s.state);
+    sendGridRequest();
     toWorker([generation = generation_, trainer](LabWorker& w) { w.setTrainer(generation, trainer); });
     undoStack_->clear();
     markDirty(NetworkChanged | HistoryChanged | StatusChanged | ConfigChanged | DataChanged |

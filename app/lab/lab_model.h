@@ -22,6 +22,7 @@
 #include <memory>
 #include <vector>
 
+class QTimer;
 class QUndoStack;
 
 namespace ns {
@@ -215,6 +216,9 @@ private:
     void receive(const LabSnapshotPtr& snapshot);
     void markDirty(Changes changes);
     void flush();
+    void onFrame();
+    GridSpec gridSpec() const;
+    void sendGridRequest();
     void rebuild(bool keepRun);  // new data sets and trainer from config_ and data_
     void archiveRun();
     void refreshDerived();
@@ -247,6 +251,12 @@ private:
     bool flushScheduled_ = false;
 
     GridEvaluation grid_;
+    // The newest snapshot's grid (evaluated on the training thread for network_), swapped into
+    // grid_ on the next flush; null when network_ changed otherwise and the grid is computed here.
+    std::shared_ptr<GridEvaluation> workerGrid_;
+    // While training plays, snapshots are shown on a frame clock (as in SessionModel).
+    QTimer* frameClock_ = nullptr;
+    Changes frameDirty_;
     Trace trainTrace_, testTrace_;
     MetricsReport metrics_;
     double threshold_ = 0.5;

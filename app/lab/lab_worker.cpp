@@ -26,6 +26,8 @@ void LabWorker::setSettings(const LabSettings& settings) {
     publishNow();
 }
 
+void LabWorker::setGrid(const LabGridRequest& request) { grid_ = request; }
+
 bool LabWorker::trainOne() {
     const LabEpoch stats = trainer_->step();
     if (trainer_->status() != LabStatus::Ready) {
@@ -45,6 +47,10 @@ void LabWorker::emitSnapshot(bool batchDone) {
     snapshot->newEpochs.swap(pending_);
     snapshot->playing = playing();
     snapshot->batchDone = batchDone;
+    if (grid_) {
+        snapshot->grid = std::make_shared<GridEvaluation>();
+        evaluateGrid(snapshot->state.testNetwork(), grid_->features, grid_->dimension, grid_->spec, *snapshot->grid);
+    }
     emit progress(std::move(snapshot));
 }
 

@@ -64,6 +64,10 @@ SessionModel::SessionModel(QObject* parent)
         w.setUnitsPerSecond(rate);
     });
     refreshSampleTrace();
+    frameClock_ = new QTimer(this);
+    frameClock_->setTimerType(Qt::PreciseTimer);
+    frameClock_->setInterval(PacedWorker::kFrameIntervalMs);
+    connect(frameClock_, &QTimer::timeout, this, &SessionModel::onFrame);
 }
 
 SessionModel::~SessionModel() { PacedWorker::shared().release(worker_); }
@@ -178,8 +182,25 @@ void SessionModel::receive(const SnapshotPtr& snapshot) {
     statusMessage_ = QString::fromStdString(snapshot->message);
     playing_ = snapshot->playing;
     refreshSampleTrace();
-    markDirty(changes);
+    if (snapshot->playing && !snapshot->batchDone && !(changes & StatusChanged) && frameClock_->isActive()) {
+        frameDirty_ |= changes;  // shown on the next frame tick
+    } else {
+        markDirty(changes | frameDirty_);
+        frameDirty_ = {};
+        if (snapshot->playing) frameClock_->start();
+        else frameClock_->stop();
+    }
     if (snapshot->batchDone) emit batchFinished();
+}
+
+void SessionModel::onFrame() {
+    if (!frameDirty_) {  // no snapshot within a whole frame: training is slow or stopped
+        frameClock_->stop();
+        return;
+    }
+    dirty_ |= frameDirty_;
+    frameDirty_ = {};
+    flush();
 }
 
 void SessionModel::markDirty(Changes changes) {

@@ -137,6 +137,7 @@ private:
     void receive(const SnapshotPtr& snapshot);
     void markDirty(Changes changes);
     void flush();
+    void onFrame();
     void refreshSampleTrace();
     void recomputeStep();
     void rebuildGraph();
@@ -161,6 +162,10 @@ private:
     bool playing_ = false;
     Changes dirty_;
     bool flushScheduled_ = false;
+    // While training plays, snapshots arrive faster than a screen refreshes: the first one after
+    // a pause is shown at once, the rest on this 60 Hz-like frame clock, the newest one per tick.
+    QTimer* frameClock_ = nullptr;
+    Changes frameDirty_;
 
     bool backpropMode_ = false;
     StepperInputs stepperInputs_;

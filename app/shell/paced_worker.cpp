@@ -78,6 +78,7 @@ bool PacedTask::work(int budgetMs) {
             --batchRemaining_;
             if (!runOne()) break;
             if (batchRemaining_ == 0) batchDonePending_ = true;
+            else publish(false);  // a snapshot as soon as one is due, not only at the slice's end
         }
     } else if (playing_) {
         // Paced: as many units as the chosen rate says are due; unpaced: fill the slice.
@@ -87,6 +88,7 @@ bool PacedTask::work(int budgetMs) {
         while (playing_ && slice.elapsed() < budgetMs && (unpaced || static_cast<double>(unitsSincePlay_) < due)) {
             ++unitsSincePlay_;
             if (!runOne()) break;
+            publish(false);
         }
     } else {
         while (hasIdleWork() && slice.elapsed() < budgetMs) idleStep();

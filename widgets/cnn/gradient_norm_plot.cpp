@@ -38,8 +38,8 @@ QString GradientNormPlot::variantName(int variant) {
 }
 
 void GradientNormPlot::styleAxes(QCustomPlot* plot) {
-    const QFont label = theme::uiFont(14);
-    const QFont tick = theme::uiFont(12);
+    const QFont label = theme::uiFont(theme::kPlotLabelPt);
+    const QFont tick = theme::uiFont(theme::kPlotTickPt);
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
         axis->setLabelFont(label);
         axis->setTickLabelFont(tick);
@@ -85,7 +85,7 @@ GradientNormPlot::GradientNormPlot(QWidget* parent)
 
     // The legend below the axes, in two columns, so it never hides a line.
     plot_->legend->setVisible(true);
-    plot_->legend->setFont(theme::uiFont(12));
+    plot_->legend->setFont(theme::uiFont(theme::kPlotLegendPt));
     plot_->legend->setTextColor(theme::ink());
     plot_->legend->setBrush(theme::background());
     plot_->legend->setBorderPen(Qt::NoPen);
@@ -97,13 +97,15 @@ GradientNormPlot::GradientNormPlot(QWidget* parent)
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     legendRect->setMargins(QMargins(0, 0, 0, 4));
 
+    titles_ = theme::addAxisTitles(plot_);  // upright above the plot: rotated Chinese reads sideways
+    titles_.setColors(theme::ink(), theme::ink());
     retranslate();
     rescale();
 }
 
 void GradientNormPlot::retranslate() {
     plot_->xAxis->setLabel(tr("Layer (1 = input side)"));
-    plot_->yAxis->setLabel(tr("Gradient norm ‖∂L/∂W‖ (log scale)"));
+    titles_.setTexts(tr("Gradient norm ‖∂L/∂W‖ (log scale)"), QString());
     for (int v = 0; v < kVariants; ++v) graphs_[slot(v)]->setName(variantName(v));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

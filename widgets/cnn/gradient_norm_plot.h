@@ -3,6 +3,8 @@
 // input side) on a log₁₀ axis, one line per network variant, so the vanishing gradient of the
 // plain sigmoid net shows as a line falling by orders of magnitude towards the input. The
 // variants' colours, line styles and names are shared with the other residual views.
+#include "common/theme.h"
+
 #include <QColor>
 #include <QString>
 #include <QWidget>
@@ -44,6 +46,7 @@ private:
 
     QCustomPlot* plot_;
     std::vector<QCPGraph*> graphs_;
+    theme::AxisTitles titles_;
     std::vector<std::vector<double>> norms_;
 };
 

@@ -1,6 +1,7 @@
 #include "common/theme.h"
 
 #include <QStringList>
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +54,56 @@ QFont mathFont(double pointSize) {
     font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC")});
     font.setPointSizeF(pointSize);
     return font;
+}
+
+AxisTitles addAxisTitles(QCustomPlot* plot) {
+    AxisTitles titles;
+    QCPLayoutGrid* layout = plot->plotLayout();
+    layout->insertRow(0);
+    auto* row = new QCPLayoutGrid;
+    layout->addElement(0, 0, row);
+    layout->setRowStretchFactor(0, 0.001);
+    row->setMargins(QMargins(0, 0, 0, 0));
+    row->setColumnSpacing(0);
+    titles.left = new QCPTextElement(plot, QString(), uiFont(kPlotLabelPt));
+    titles.left->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    titles.right = new QCPTextElement(plot, QString(), uiFont(kPlotLabelPt));
+    titles.right->setTextFlags(Qt::AlignRight | Qt::AlignVCenter);
+    for (QCPTextElement* t : {titles.left, titles.right}) {
+        t->setTextColor(ink());
+        t->setMargins(QMargins(10, 6, 10, 0));
+    }
+    row->addElement(0, 0, titles.left);
+    row->addElement(0, 1, titles.right);
+    return titles;
+}
+
+void AxisTitles::setTexts(const QString& leftText, const QString& rightText) {
+    if (left) left->setText(leftText);
+    if (right) right->setText(rightText);
+}
+
+void AxisTitles::setColors(const QColor& leftColor, const QColor& rightColor) {
+    if (left) left->setTextColor(leftColor);
+    if (right) right->setTextColor(rightColor);
+}
+
+void applyPlotScale(QCustomPlot* plot, const AxisTitles& titles, double scale) {
+    const QFont tick = uiFont(kPlotTickPt * scale);
+    const QFont label = uiFont(kPlotLabelPt * scale);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setTickLabelFont(tick);
+        axis->setLabelFont(label);
+        axis->setBasePen(QPen(mutedInk(), scale));
+        axis->setTickPen(QPen(mutedInk(), scale));
+        axis->setSubTickPen(QPen(mutedInk(), scale));
+        axis->setTickLengthIn(static_cast<int>(std::lround(5 * scale)));
+        axis->setSubTickLengthIn(static_cast<int>(std::lround(2 * scale)));
+    }
+    plot->legend->setFont(uiFont(kPlotLegendPt * scale));
+    plot->legend->setIconSize(static_cast<int>(std::lround(32 * scale)), static_cast<int>(std::lround(18 * scale)));
+    for (QCPTextElement* t : {titles.left, titles.right})
+        if (t) t->setFont(label);
 }
 
 }  // namespace ns::theme

@@ -86,6 +86,7 @@ ActivationExplorer::ActivationExplorer(const std::vector<Activation>& offered, Q
     plot_ = new QCustomPlot(this);
     labstyle::stylePlot(plot_);
     plot_->setMinimumSize(480, 360);
+    titles_ = theme::addAxisTitles(plot_);  // the y title upright above the plot
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 230));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
@@ -130,7 +131,7 @@ void ActivationExplorer::retranslate() {
                          "layer (δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ σ′(z⁽ˡ⁾)); where σ′ is small the gradient vanishes "
                          "(seed 004 §2)."));
     plot_->xAxis->setLabel(QStringLiteral("z"));
-    plot_->yAxis->setLabel(tr("σ(z) and σ′(z)"));
+    titles_.setTexts(tr("σ(z) and σ′(z)"), QString());
     setCurves(shown_, curves_, alphaValue_, depthValue_, bounds_);
 }
 

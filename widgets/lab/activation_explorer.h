@@ -3,6 +3,7 @@
 // maximum of 0.25 marked, a slider for the α of Leaky ReLU and ELU, and the bound seed 004 §2
 // derives for deep networks: a gradient passing n layers is multiplied by σ' up to n times, so
 // with sigmoid it shrinks by at least 0.25ⁿ. The curves and bounds come computed by the core.
+#include "common/theme.h"
 #include "base/activation.h"
 #include "base/activation_curves.h"
 
@@ -61,6 +62,7 @@ private:
     QLabel* bounds_label_;
     QLabel* caption_;
     QCustomPlot* plot_;
+    theme::AxisTitles titles_;
     QCPItemTracer* peak_;
     QCPItemText* peakText_;
 };

@@ -51,6 +51,24 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent), p
     retranslate();
 }
 
+void DecisionBoundaryView::setPresenterScale(double scale) {
+    scale = std::clamp(scale, 0.5, 4.0);
+    if (scale == presenterScale_) return;
+    presenterScale_ = scale;
+    theme::applyPlotScale(plot_, {}, scale);
+    for (int g = 0; g < plot_->graphCount(); ++g) {
+        QCPScatterStyle style = plot_->graph(g)->scatterStyle();
+        const double base = style.brush().color() == QColor(Qt::white) ? 8 : 8.5;
+        style.setSize(base * scale);
+        QPen pen = style.pen();
+        pen.setWidthF((style.brush().color() == QColor(Qt::white) ? 2.2 : 1.2) * scale);
+        style.setPen(pen);
+        plot_->graph(g)->setScatterStyle(style);
+    }
+    fitAxes();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void DecisionBoundaryView::retranslate() {
     plot_->xAxis->setLabel(xTitle_);
     plot_->yAxis->setLabel(yTitle_);
@@ -139,8 +157,9 @@ void DecisionBoundaryView::setPoints(const LabData& data, double valueScale) {
         for (bool isTest : {false, true}) {
             QCPGraph* graph = plot_->addGraph();
             graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(isTest ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 2.2), QBrush(Qt::white), 8)
-                                          : QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2), QBrush(color), 8.5));
+            const double k = presenterScale_;
+            graph->setScatterStyle(isTest ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 2.2 * k), QBrush(Qt::white), 8 * k)
+                                          : QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2 * k), QBrush(color), 8.5 * k));
             graph->removeFromLegend();
             (isTest ? test : train)[static_cast<std::size_t>(g)] = graph;
         }

@@ -35,6 +35,10 @@ public:
     long framesPainted() const { return framesPainted_; }  // paint events of the plot so far
     void replotNow();
 
+    // Presenter mode: fonts, axis pens and point sizes × scale (1 = normal; clamped to [0.5, 4]).
+    void setPresenterScale(double scale);
+    double presenterScale() const { return presenterScale_; }
+
 signals:
     void pointClicked(double x, double y, bool other, bool remove, double tolerance);
 
@@ -59,6 +63,7 @@ private:
     bool drawnDiscretize_ = false;
     double drawnScale_ = -1;
     long framesPainted_ = 0;
+    double presenterScale_ = 1.0;
     QString xTitle_, yTitle_;
 };
 

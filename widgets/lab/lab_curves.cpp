@@ -23,14 +23,12 @@ LabCurves::LabCurves(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     labstyle::stylePlot(plot_);
     plot_->yAxis2->setVisible(true);
     plot_->yAxis2->setRange(0, 1.02);
+    // Lines drawn segment by segment (solid pens): far cheaper than wide antialiased polylines.
+    plot_->setPlottingHint(QCP::phFastPolylines, true);
     trainLoss_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
-    trainLoss_->setPen(QPen(theme::negative(), 2.5));
     testLoss_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
-    testLoss_->setPen(QPen(theme::negative().darker(130), 2.5, Qt::DashLine));
     trainAccuracy_ = plot_->addGraph(plot_->xAxis, plot_->yAxis2);
-    trainAccuracy_->setPen(QPen(theme::positive(), 2));
     testAccuracy_ = plot_->addGraph(plot_->xAxis, plot_->yAxis2);
-    testAccuracy_->setPen(QPen(theme::positive().darker(130), 2, Qt::DashLine));
     // The legend below the axes, so it never hides a curve.
     plot_->legend->setVisible(true);
     auto* legendRect = new QCPLayoutGrid;
@@ -41,6 +39,9 @@ LabCurves::LabCurves(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     plot_->legend->setBorderPen(Qt::NoPen);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     legendRect->setMargins(QMargins(0, 0, 0, 4));
+    titles_ = theme::addAxisTitles(plot_);
+    titles_.setColors(theme::negative().darker(120), theme::positive());
+    applyScale();
     plot_->setMouseTracking(true);
     connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValuesAt(e->pos()); });
     installExport(plot_, QStringLiteral("loss-curves"), [this] { return csv(); });
@@ -48,10 +49,29 @@ LabCurves::LabCurves(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     rescale();
 }
 
+void LabCurves::setPresenterScale(double scale) {
+    scale = std::clamp(scale, 0.5, 4.0);
+    if (scale == scale_) return;
+    scale_ = scale;
+    applyScale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LabCurves::applyScale() {
+    theme::applyPlotScale(plot_, titles_, scale_);
+    // Test curves: the darker shade, thinner (solid: dashed pens would leave the fast path).
+    trainLoss_->setPen(QPen(theme::negative(), 2.5 * scale_));
+    testLoss_->setPen(QPen(theme::negative().darker(150), 1.6 * scale_));
+    trainAccuracy_->setPen(QPen(theme::positive(), 2.5 * scale_));
+    testAccuracy_->setPen(QPen(theme::positive().darker(150), 1.6 * scale_));
+    int index = 0;
+    for (QCPGraph* g : runGraphs_) g->setPen(QPen(labstyle::seriesColor(1 + index++), 2 * scale_));
+}
+
 void LabCurves::retranslate() {
     plot_->xAxis->setLabel(tr("Epoch"));
-    plot_->yAxis->setLabel(tr("Loss"));
-    plot_->yAxis2->setLabel(tr("Accuracy"));
+    // The value axes' titles stand upright above the plot (rotated Chinese reads sideways).
+    titles_.setTexts(tr("Loss"), classification_ ? tr("Accuracy") : QString());
     trainLoss_->setName(tr("Training loss"));
     testLoss_->setName(tr("Test loss"));
     trainAccuracy_->setName(tr("Training accuracy"));
@@ -89,6 +109,7 @@ void LabCurves::setHistory(const std::vector<LabEpoch>& history, int generation,
         generation_ = generation;
         classification_ = classification;
         plot_->yAxis2->setVisible(classification);
+        titles_.setTexts(tr("Loss"), classification ? tr("Accuracy") : QString());
         for (QCPGraph* g : {trainAccuracy_, testAccuracy_}) {
             g->setVisible(classification);
             if (classification) g->addToLegend();
@@ -117,7 +138,7 @@ void LabCurves::setRuns(const std::vector<Overlay>& runs) {
     int index = 0;
     for (const Overlay& run : runs) {
         QCPGraph* g = plot_->addGraph(plot_->xAxis, plot_->yAxis);
-        g->setPen(QPen(labstyle::seriesColor(1 + index++), 2));  // not blue: blue is accuracy
+        g->setPen(QPen(labstyle::seriesColor(1 + index++), 2 * scale_));  // not blue: blue is accuracy
         // Long labels are cut for the legend; hovering the plot shows them whole.
         g->setName(run.label.size() > 30 ? run.label.left(29) + QStringLiteral("…") : run.label);
         g->setProperty("fullLabel", run.label);

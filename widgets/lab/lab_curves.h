@@ -2,6 +2,7 @@
 // Training and test loss (left axis) and accuracy (right axis) per epoch, appended live with
 // addData and queued replots, with a bounded history; earlier runs' test losses are overlaid for
 // comparison, each labelled by what differs from the current settings. Hover for exact values.
+#include "common/theme.h"
 #include "lab/lab_trainer.h"
 
 #include <QString>
@@ -37,6 +38,12 @@ public:
     QString csv() const;
     void replotNow();
 
+    // Presenter mode: fonts and line widths × scale (1 = normal; clamped to [0.5, 4]).
+    void setPresenterScale(double scale);
+    double presenterScale() const { return scale_; }
+    // The value axes' titles, drawn upright above the plot (left loss, right accuracy).
+    const theme::AxisTitles& axisTitles() const { return titles_; }
+
 protected:
     void changeEvent(QEvent* event) override;
 
@@ -45,6 +52,7 @@ private:
     void rescale();
     void showValuesAt(QPoint pos);
     void append(const LabEpoch& e);
+    void applyScale();
 
     QCustomPlot* plot_;
     QCPGraph* trainLoss_;
@@ -52,6 +60,8 @@ private:
     QCPGraph* trainAccuracy_;
     QCPGraph* testAccuracy_;
     std::vector<QCPGraph*> runGraphs_;
+    theme::AxisTitles titles_;
+    double scale_ = 1.0;
     std::size_t shown_ = 0;
     int generation_ = -1;
     bool classification_ = true;

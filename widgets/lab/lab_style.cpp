@@ -46,8 +46,8 @@ QCPColorGradient classGradient(int classes) {
 }
 
 void stylePlot(QCustomPlot* plot) {
-    const QFont label = theme::uiFont(13);
-    const QFont tick = theme::uiFont(11);
+    const QFont label = theme::uiFont(theme::kPlotLabelPt);
+    const QFont tick = theme::uiFont(theme::kPlotTickPt);
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
         axis->setLabelFont(label);
         axis->setTickLabelFont(tick);

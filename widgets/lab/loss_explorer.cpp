@@ -54,6 +54,7 @@ LossExplorer::LossExplorer(QWidget* parent) : QWidget(parent) {
         plot->legend->setVisible(true);
         plot->legend->setBrush(QColor(255, 255, 255, 230));
         plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
+        titles_.push_back(theme::addAxisTitles(plot));  // the y title upright above the plot
         return plot;
     };
     regression_ = makePlot();
@@ -87,9 +88,9 @@ void LossExplorer::retranslate() {
     classTargetLabel_->setText(tr("Class target"));
     gamma_->setToolTip(tr("Focal loss γ: (1 − p_t)^γ shrinks the loss of points already classified well (eq. 27)"));
     regression_->xAxis->setLabel(tr("Prediction ŷ"));
-    regression_->yAxis->setLabel(tr("Loss ℓ(ŷ)"));
+    titles_[0].setTexts(tr("Loss ℓ(ŷ)"), QString());
     classification_->xAxis->setLabel(tr("Predicted probability ŷ"));
-    classification_->yAxis->setLabel(tr("Loss ℓ(ŷ)"));
+    titles_[1].setTexts(tr("Loss ℓ(ŷ)"), QString());
     caption_->setText(tr("MSE (eq. 22) punishes large errors quadratically, MAE (eq. 23) linearly, Huber (eq. 24, "
                          "δ = 1) is quadratic near the target and linear beyond. Cross-entropy (eq. 25) grows "
                          "without bound as the predicted probability of the true class goes to 0; focal loss "

@@ -2,6 +2,9 @@
 // Each loss as a function of the prediction for a chosen target (seed 001 §2.6's figures):
 // MSE, MAE and Huber against ŷ for a regression target, binary cross-entropy, focal loss at γ
 // and MSE against ŷ ∈ (0, 1) for a class target. The curves come computed by the core.
+#include "common/theme.h"
+
+#include <vector>
 #include "lab/lab_loss.h"
 
 #include <QWidget>
@@ -47,6 +50,7 @@ private:
     QComboBox* classTarget_;
     QLabel* gammaLabel_;
     QSlider* gamma_;
+    std::vector<theme::AxisTitles> titles_;  // of regression_, classification_
     QCustomPlot* regression_;
     QCustomPlot* classification_;
     QLabel* caption_;

@@ -132,6 +132,7 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
         plot->setMinimumSize(220, 200);
         plot->xAxis->setRange(0, 1);
         plot->yAxis->setRange(0, 1.02);
+        titles_.push_back(theme::addAxisTitles(plot));  // the y title upright above the plot
         return plot;
     };
     roc_ = makePlot(classification);
@@ -202,11 +203,11 @@ void MetricsPanel::retranslate() {
     threshold_->setToolTip(tr("Predict the positive class when its probability is above this threshold "
                               "(seed 001 §2.7); moves every metric and the point on both curves"));
     roc_->xAxis->setLabel(tr("FPR (false positives)"));
-    roc_->yAxis->setLabel(tr("TPR (recall)"));
+    titles_[0].setTexts(tr("TPR (recall)"), QString());
     pr_->xAxis->setLabel(tr("Recall"));
-    pr_->yAxis->setLabel(tr("Precision"));
+    titles_[1].setTexts(tr("Precision"), QString());
     scatter_->xAxis->setLabel(tr("Actual y"));
-    scatter_->yAxis->setLabel(tr("Predicted ŷ"));
+    titles_[2].setTexts(tr("Predicted ŷ"), QString());
     refresh();
 }
 

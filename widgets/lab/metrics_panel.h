@@ -4,6 +4,9 @@
 // threshold slider that moves all of them (and the point on both curves). Multiclass: the arg-max
 // confusion matrix, per-class precision, recall and F1, and the curves of one class against the
 // rest. Regression: MSE, RMSE, MAE, R² and predicted against actual values.
+#include "common/theme.h"
+
+#include <vector>
 #include "lab/metrics_report.h"
 
 #include <QWidget>
@@ -64,6 +67,7 @@ private:
     QStackedWidget* pages_;
     ConfusionMatrixView* confusion_;
     QLabel* figures_;
+    std::vector<theme::AxisTitles> titles_;  // of roc_, pr_, scatter_, in that order
     QCustomPlot* roc_;
     QCustomPlot* pr_;
     QCPGraph* rocCurve_;

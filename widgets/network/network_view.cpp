@@ -8,6 +8,8 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
+#include <QResizeEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -127,9 +129,9 @@ void NetworkView::setState(const Mlp& network, const Trace* sampleTrace, int sam
 }
 
 QRectF NetworkView::diagramRect() const {
-    const QFontMetricsF metrics(theme::uiFont(13));
-    const double top = metrics.height() * 2.6 + 8;     // two caption lines per layer
-    const double bottom = metrics.height() * 1.8 + 8;  // the legend
+    const double line = lineHeight();
+    const double top = line * 2.9 + 8;     // two caption lines per layer
+    const double bottom = line * 2.0 + 8;  // the legend
     return QRectF(24, top, std::max(1.0, width() - 48.0), std::max(1.0, height() - top - bottom));
 }
 
@@ -183,6 +185,90 @@ double NetworkView::preActivationOf(int layer, int index) const {
     return preActivations_[static_cast<std::size_t>(layer)][static_cast<std::size_t>(index)];
 }
 
+void NetworkView::setPresenterScale(double scale) {
+    scale = std::clamp(scale, 0.5, 4.0);
+    if (scale == presenterScale_) return;
+    presenterScale_ = scale;
+    lineHeight_ = -1;
+    captions_ = {};
+    update();
+}
+
+double NetworkView::lineHeight() const {
+    if (lineHeight_ < 0) lineHeight_ = QFontMetricsF(theme::uiFont(13 * presenterScale_)).height();
+    return lineHeight_;
+}
+
+void NetworkView::resizeEvent(QResizeEvent* event) {
+    captions_ = {};
+    QWidget::resizeEvent(event);
+}
+
+// Layer names, activations and unit counts above the columns, the legend below: the same from
+// frame to frame while training, so they are drawn once into two strips and blitted.
+void NetworkView::paintCaptions(QPainter& painter) {
+    const auto layerCount = static_cast<int>(network_.sizes().size());
+    const double s = presenterScale_;
+    const QFont titleFont = theme::uiFont(16 * s);
+    const QFont detailFont = theme::uiFont(13 * s);
+    const QFontMetricsF titleMetrics(titleFont);
+    QStringList titles, details;
+    for (int l = 0; l < layerCount; ++l) {
+        titles << layerTitle(l);
+        const int units = network_.sizes()[static_cast<std::size_t>(l)];
+        QString detail = units == 1 ? tr("1 neuron") : tr("%1 neurons").arg(units);
+        if (l > 0)
+            detail = activationLabel(network_.layer(static_cast<std::size_t>(l - 1)).activation) +
+                     QStringLiteral(" · ") + detail;
+        details << detail;
+    }
+    const QString legend =
+        sampleIndex_ >= 0
+            ? tr("Edges: blue w > 0, orange w < 0, width |w|.  Neurons: activation for sample #%1.")
+                  .arg(sampleIndex_ + 1)
+            : tr("Edges: blue w > 0, orange w < 0, width |w|.");
+    const QString key = titles.join(QChar(1)) + QChar(2) + details.join(QChar(1)) + QChar(2) + legend;
+    const double dpr = devicePixelRatioF();
+    const double topHeight = diagramRect().top();
+    const double bottomTop = height() - titleMetrics.height() * 1.6;
+    if (key != captions_.key || captions_.top.isNull() || captions_.dpr != dpr) {
+        captions_.key = key;
+        captions_.dpr = dpr;
+        auto strip = [&](double h) {
+            QPixmap pixmap(QSize(std::max(1, width()), std::max(1, static_cast<int>(std::ceil(h)))) * dpr);
+            pixmap.setDevicePixelRatio(dpr);
+            pixmap.fill(Qt::transparent);
+            return pixmap;
+        };
+        captions_.top = strip(topHeight);
+        {
+            QPainter p(&captions_.top);
+            p.setRenderHint(QPainter::Antialiasing);
+            const double w = width() / std::max(1, layerCount);
+            for (int l = 0; l < layerCount; ++l) {
+                const double x = neuronCenter(l, 0).x();
+                p.setPen(theme::ink());
+                p.setFont(titleFont);
+                p.drawText(QRectF(x - w / 2, 4, w, titleMetrics.height()), Qt::AlignCenter, titles[l]);
+                p.setPen(theme::mutedInk());
+                p.setFont(detailFont);
+                p.drawText(QRectF(x - w / 2, 6 + titleMetrics.height(), w, titleMetrics.height()), Qt::AlignCenter,
+                           details[l]);
+            }
+        }
+        captions_.bottom = strip(height() - bottomTop);
+        {
+            QPainter p(&captions_.bottom);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setFont(detailFont);
+            p.setPen(theme::mutedInk());
+            p.drawText(QRectF(8, 0, width() - 16, titleMetrics.height() * 1.4), Qt::AlignCenter, legend);
+        }
+    }
+    painter.drawPixmap(QPointF(0, 0), captions_.top);
+    painter.drawPixmap(QPointF(0, bottomTop), captions_.bottom);
+}
+
 void NetworkView::paintEvent(QPaintEvent*) {
     ++framesPainted_;
     QPainter painter(this);
@@ -196,27 +282,51 @@ void NetworkView::paintEvent(QPaintEvent*) {
     }
     const auto layerCount = static_cast<int>(network_.sizes().size());
     const double radius = neuronRadius();
+    const double s = presenterScale_;
+    std::vector<std::vector<QPointF>> centers(static_cast<std::size_t>(layerCount));
+    for (int l = 0; l < layerCount; ++l)
+        for (int i = 0; i < network_.sizes()[static_cast<std::size_t>(l)]; ++i)
+            centers[static_cast<std::size_t>(l)].push_back(neuronCenter(l, i));
 
-    // Edges first, so neurons sit on top. Width is relative to the largest |w| on screen.
+    // Edges first, so neurons sit on top. Width is relative to the largest |w| on screen. The
+    // colour is the sign's colour faded towards the white background by |w| (opaque, as a
+    // translucent stroke over white would look, but drawn by the raster engine's fast path for
+    // wide lines, an order of magnitude cheaper); the weakest edges first, so strong ones read.
     double maxWeight = 1e-12;
     for (const DenseLayer& layer : network_.layers())
         maxWeight = std::max(maxWeight, layer.W.cwiseAbs().maxCoeff());
+    struct Edge {
+        double strength;
+        double weight;
+        QPointF from, to;
+    };
+    std::vector<Edge> edges;
     for (int l = 1; l < layerCount; ++l) {
         const DenseLayer& layer = network_.layer(static_cast<std::size_t>(l - 1));
         for (Eigen::Index j = 0; j < layer.W.rows(); ++j)
             for (Eigen::Index k = 0; k < layer.W.cols(); ++k) {
                 const double w = layer.W(j, k);
                 const double strength = std::isfinite(w) ? std::abs(w) / maxWeight : 0.0;
-                QColor color = w >= 0 ? theme::positive() : theme::negative();
-                color.setAlphaF(0.25 + 0.75 * strength);
-                painter.setPen(QPen(color, 0.8 + 7.0 * strength, Qt::SolidLine, Qt::RoundCap));
-                painter.drawLine(neuronCenter(l - 1, static_cast<int>(k)),
-                                 neuronCenter(l, static_cast<int>(j)));
+                edges.push_back({strength, w, centers[static_cast<std::size_t>(l - 1)][static_cast<std::size_t>(k)],
+                                 centers[static_cast<std::size_t>(l)][static_cast<std::size_t>(j)]});
             }
+    }
+    std::stable_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.strength < b.strength; });
+    const QColor paper = theme::background();
+    for (const Edge& e : edges) {
+        const QColor sign = e.weight >= 0 ? theme::positive() : theme::negative();
+        const double alpha = 0.25 + 0.75 * e.strength;
+        auto mix = [alpha](int ink, int back) { return static_cast<int>(std::lround(back + (ink - back) * alpha)); };
+        const QColor color(mix(sign.red(), paper.red()), mix(sign.green(), paper.green()),
+                           mix(sign.blue(), paper.blue()));
+        painter.setPen(QPen(color, (0.8 + 7.0 * e.strength) * s, Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(e.from, e.to);
     }
 
     // Neurons: fill by activation, scaled per layer so small hidden values still show.
-    QFont valueFont = theme::uiFont(std::clamp(radius * 0.42, 7.0, 15.0));
+    const QFont valueFont = theme::uiFont(std::clamp(radius * 0.42, 13.0 * s, 18.0 * s));
+    const QFontMetricsF valueMetrics(valueFont);
+    painter.setFont(valueFont);
     for (int l = 0; l < layerCount; ++l) {
         const int units = network_.sizes()[static_cast<std::size_t>(l)];
         double scale = 1e-12;
@@ -225,53 +335,21 @@ void NetworkView::paintEvent(QPaintEvent*) {
             if (std::isfinite(a)) scale = std::max(scale, std::abs(a));
         }
         for (int i = 0; i < units; ++i) {
-            const QPointF c = neuronCenter(l, i);
+            const QPointF c = centers[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
             const double a = activationOf(l, i);
-            painter.setPen(QPen(theme::ink(), 2.0));
+            painter.setPen(QPen(theme::ink(), 2.0 * s));
             painter.setBrush(activations_.empty() ? theme::neutral() : theme::signedColor(a, scale));
             painter.drawEllipse(c, radius, radius);
-            if (!activations_.empty() && radius >= 14) {
-                painter.setFont(valueFont);
-                const bool dark = std::isfinite(a) && std::abs(a) / scale > 0.55;
-                painter.setPen(dark ? Qt::white : theme::ink());
-                painter.drawText(QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius),
-                                 Qt::AlignCenter, formatValue(a));
-            }
+            if (activations_.empty()) continue;
+            const QString text = formatValue(a);
+            if (valueMetrics.horizontalAdvance(text) > 2 * radius - 4) continue;  // too small: the tooltip has it
+            const bool dark = std::isfinite(a) && std::abs(a) / scale > 0.55;
+            painter.setPen(dark ? Qt::white : theme::ink());
+            painter.drawText(QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius), Qt::AlignCenter, text);
         }
     }
 
-    // Captions: layer name, then activation and unit count.
-    const QFont titleFont = theme::uiFont(15);
-    const QFont detailFont = theme::uiFont(12);
-    const QFontMetricsF titleMetrics(titleFont);
-    for (int l = 0; l < layerCount; ++l) {
-        const double x = neuronCenter(l, 0).x();
-        const double w = width() / std::max(1, layerCount);
-        painter.setPen(theme::ink());
-        painter.setFont(titleFont);
-        painter.drawText(QRectF(x - w / 2, 4, w, titleMetrics.height()), Qt::AlignCenter,
-                         layerTitle(l));
-        const int units = network_.sizes()[static_cast<std::size_t>(l)];
-        QString detail = units == 1 ? tr("1 neuron") : tr("%1 neurons").arg(units);
-        if (l > 0)
-            detail = activationLabel(network_.layer(static_cast<std::size_t>(l - 1)).activation) +
-                     QStringLiteral(" · ") + detail;
-        painter.setPen(theme::mutedInk());
-        painter.setFont(detailFont);
-        painter.drawText(QRectF(x - w / 2, 6 + titleMetrics.height(), w, titleMetrics.height()),
-                         Qt::AlignCenter, detail);
-    }
-
-    painter.setFont(detailFont);
-    painter.setPen(theme::mutedInk());
-    const QString legend =
-        sampleIndex_ >= 0
-            ? tr("Edges: blue w > 0, orange w < 0, width |w|.  Neurons: activation for sample #%1.")
-                  .arg(sampleIndex_ + 1)
-            : tr("Edges: blue w > 0, orange w < 0, width |w|.");
-    painter.drawText(QRectF(8, height() - titleMetrics.height() * 1.6, width() - 16,
-                            titleMetrics.height() * 1.4),
-                     Qt::AlignCenter, legend);
+    paintCaptions(painter);
 }
 
 void NetworkView::mousePressEvent(QMouseEvent* event) {
@@ -384,9 +462,10 @@ bool NetworkView::computed(const ValueId& id) const {
 QRectF NetworkView::lossBox() const {
     const QRectF area = diagramRect();
     const double column = area.width() / std::max(1, columnCount());
-    const double x = area.left() + column * (columnCount() - 0.5);
+    // At the right of its column, so the output neurons' δ labels fit between them and the box.
+    const double w = std::min(column * 0.7, 150.0 * presenterScale_), h = std::max(neuronRadius() * 2.2, 56.0);
+    const double x = area.left() + column * columnCount() - w / 2 - 4;
     const double y = area.center().y();
-    const double w = std::min(column * 0.8, 150.0), h = std::max(neuronRadius() * 2.2, 56.0);
     return QRectF(x - w / 2, y - h / 2, w, h);
 }
 
@@ -592,8 +671,9 @@ void NetworkView::paintStepper(QPainter& painter) {
         painter.drawLine(neuronCenter(L, j), QPointF(box.left(), box.center().y()));
 
     // Neurons: a inside (x for the input layer), z to the left, δ to the right.
-    const QFont valueFont = theme::mathFont(std::clamp(radius * 0.45, 9.0, 14.0));
-    const QFont tagFont = theme::mathFont(std::clamp(radius * 0.45, 10.0, 13.0));
+    const double s = presenterScale_;
+    const QFont valueFont = theme::mathFont(std::clamp(radius * 0.45, 13.0, 15.0) * s);
+    const QFont tagFont = theme::mathFont(std::clamp(radius * 0.45, 13.0, 14.0) * s);
     std::vector<QRectF> tags;
     for (int l = 0; l <= L; ++l) {
         const int units = network_.sizes()[static_cast<std::size_t>(l)];
@@ -684,8 +764,8 @@ void NetworkView::paintStepper(QPainter& painter) {
                 Qt::AlignHCenter);
 
     // Captions: layer names, and the legend for the current phase.
-    const QFont titleFont = theme::uiFont(15);
-    const QFont detailFont = theme::uiFont(12);
+    const QFont titleFont = theme::uiFont(16 * s);
+    const QFont detailFont = theme::uiFont(13 * s);
     const QFontMetricsF titleMetrics(titleFont);
     const double columnWidth = width() / std::max(1, columnCount());
     for (int l = 0; l <= L + 1; ++l) {

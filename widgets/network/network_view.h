@@ -12,6 +12,7 @@
 #include "mlp/mlp.h"
 #include "mlp/trace.h"
 
+#include <QPixmap>
 #include <QPointF>
 #include <QWidget>
 
@@ -52,6 +53,10 @@ public:
     QPointF neuronCenter(int layer, int index) const;
     long framesPainted() const { return framesPainted_; }  // for frame-rate checks
 
+    // Presenter mode: fonts and line widths × scale (1 = normal; clamped to [0.5, 4]).
+    void setPresenterScale(double scale);
+    double presenterScale() const { return presenterScale_; }
+
 signals:
     void neuronClicked(int layer, int index);
     void nextRequested();                // backprop mode: the highlighted next item was clicked
@@ -64,6 +69,7 @@ protected:
     bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     enum class Where { None, Neuron, Edge, Loss };
@@ -81,6 +87,8 @@ private:
     int columnCount() const;
     bool computed(const ValueId& id) const;
     void paintStepper(QPainter& painter);
+    void paintCaptions(QPainter& painter);
+    double lineHeight() const;  // of the caption font, cached
     QString stepperLegend() const;
     QString phaseLegend() const;
 
@@ -98,6 +106,14 @@ private:
     const BackpropSteps* steps_ = nullptr;
     std::size_t position_ = 0;
     std::optional<ValueId> selection_;
+    double presenterScale_ = 1.0;
+    mutable double lineHeight_ = -1;
+    struct Captions {
+        QString key;  // the texts drawn into the strips
+        double dpr = 1;
+        QPixmap top, bottom;
+    };
+    Captions captions_;
 };
 
 }  // namespace ns

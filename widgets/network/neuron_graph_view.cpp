@@ -21,9 +21,10 @@ QString number(double v, int digits = 4) {
     return QString::fromStdString(formatNumber(v, Notation::Unicode, digits));
 }
 
-// Draws text centred in r, shrinking the font until it fits the width.
+// Draws text centred in r, shrinking the font until it fits the width and the height.
 void fitText(QPainter& painter, const QRectF& r, const QString& text, QFont font) {
-    while (font.pointSizeF() > 6.5 && QFontMetricsF(font).horizontalAdvance(text) > r.width() - 6)
+    while (font.pointSizeF() > 8 && (QFontMetricsF(font).horizontalAdvance(text) > r.width() - 6 ||
+                                     QFontMetricsF(font).height() > r.height() + 1))
         font.setPointSizeF(font.pointSizeF() - 0.5);
     painter.setFont(font);
     painter.drawText(r, Qt::AlignCenter, text);
@@ -43,6 +44,11 @@ public:
         setPalette(p);
     }
 
+    void setScale(double scale) {
+        scale_ = scale;
+        update();
+    }
+
     void set(const NeuronGraph* graph, std::size_t position) {
         graph_ = graph;
         position_ = position;
@@ -56,8 +62,8 @@ public:
         const double slot = (height() - 16) / slotCount;
         const double column = (width() - 16) / 5.0;
         const double boxW = column * 0.88;
-        const double small = std::min(slot * 0.9, 52.0);
-        const double big = std::min(slot * 1.8, 64.0);
+        const double small = std::min(slot * 0.9, 60.0 * scale_);
+        const double big = std::min(slot * 1.8, 78.0 * scale_);
         auto at = [&](double col, double y, double h) {
             const double cx = 8 + column * (col + 0.5);
             return QRectF(cx - boxW / 2, 8 + y - h / 2, boxW, h);
@@ -97,12 +103,12 @@ protected:
             for (int p : graph_->node(c).parents) {
                 const QRectF from = rectOf(p), to = rectOf(c);
                 const bool active = p == current && revealed[static_cast<std::size_t>(c)];
-                painter.setPen(QPen(active ? theme::highlightUsed() : theme::mutedInk(), active ? 3.0 : 1.3));
+                painter.setPen(QPen(active ? theme::highlightUsed() : theme::mutedInk(), (active ? 3.0 : 1.3) * scale_));
                 painter.drawLine(QPointF(from.right(), from.center().y()), QPointF(to.left(), to.center().y()));
             }
 
-        const QFont labelFont = theme::mathFont(11);
-        const QFont valueFont = theme::mathFont(10);
+        const QFont labelFont = theme::mathFont(15 * scale_);
+        const QFont valueFont = theme::mathFont(13 * scale_);
         for (int i = 0; i < static_cast<int>(graph_->nodes().size()); ++i) {
             const GraphNode& node = graph_->node(i);
             const QRectF r = rectOf(i);
@@ -116,9 +122,9 @@ protected:
                                           graph_->node(current).children.end(), i) !=
                                     graph_->node(current).children.end();
             painter.setBrush(Qt::NoBrush);
-            if (i == current) painter.setPen(QPen(theme::highlightNext(), 4.0));
-            else if (feedsCurrent) painter.setPen(QPen(theme::highlightUsed(), 3.0));
-            else painter.setPen(QPen(theme::ink(), 1.5));
+            if (i == current) painter.setPen(QPen(theme::highlightNext(), 4.0 * scale_));
+            else if (feedsCurrent) painter.setPen(QPen(theme::highlightUsed(), 3.0 * scale_));
+            else painter.setPen(QPen(theme::ink(), 1.5 * scale_));
             painter.drawRoundedRect(r, 6, 6);
             painter.setPen(theme::ink());
             const QString value = number(node.value, 3);
@@ -143,20 +149,18 @@ protected:
 private:
     const NeuronGraph* graph_ = nullptr;
     std::size_t position_ = 0;
+    double scale_ = 1.0;
 };
 
 NeuronGraphView::NeuronGraphView(QWidget* parent)
     : QWidget(parent), title_(new QLabel), canvas_(new GraphCanvas), caption_(new QLabel),
       start_(new QToolButton), back_(new QToolButton), next_(new QToolButton), end_(new QToolButton) {
-    title_->setFont(theme::uiFont(14));
     title_->setWordWrap(true);
-    caption_->setFont(theme::mathFont(14));
     caption_->setWordWrap(true);
     caption_->setMinimumHeight(70);
     caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QHBoxLayout;
     for (QToolButton* b : {start_, back_, next_, end_}) {
-        b->setFont(theme::uiFont(13));
         b->setFocusPolicy(Qt::StrongFocus);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         buttons->addWidget(b);
@@ -173,7 +177,23 @@ NeuronGraphView::NeuronGraphView(QWidget* parent)
     layout->addWidget(canvas_, 1);
     layout->addWidget(caption_);
     layout->addLayout(buttons);
+    applyScale();
     retranslate();
+}
+
+void NeuronGraphView::setPresenterScale(double scale) {
+    scale = std::clamp(scale, 0.5, 4.0);
+    if (scale == scale_) return;
+    scale_ = scale;
+    applyScale();
+}
+
+void NeuronGraphView::applyScale() {
+    title_->setFont(theme::uiFont(15 * scale_));
+    caption_->setFont(theme::mathFont(15 * scale_));
+    caption_->setMinimumHeight(static_cast<int>(70 * scale_));
+    for (QToolButton* b : {start_, back_, next_, end_}) b->setFont(theme::uiFont(14 * scale_));
+    canvas_->setScale(scale_);
 }
 
 QWidget* NeuronGraphView::canvas() const { return canvas_; }

@@ -29,6 +29,10 @@ public:
     QWidget* canvas() const;
     QRectF nodeRect(int node) const;  // where a node is drawn, in canvas coordinates
 
+    // Presenter mode: fonts, box sizes and line widths × scale (1 = normal; clamped to [0.5, 4]).
+    void setPresenterScale(double scale);
+    double presenterScale() const { return scale_; }
+
 signals:
     void nextRequested();
     void backRequested();
@@ -41,9 +45,11 @@ protected:
 private:
     void retranslate();
     void refresh();
+    void applyScale();
 
     std::optional<NeuronGraph> graph_;
     std::size_t position_ = 0;
+    double scale_ = 1.0;
     QLabel* title_;
     GraphCanvas* canvas_;
     QLabel* caption_;
