@@ -948,6 +948,8 @@ void LabWindow::setPresenterScale(double scale) {
     // The controls' text grows with the shell's fonts; their column must grow with it, or the
     // boxes at its right edge are cut.
     controlsScroll_->setMinimumWidth(static_cast<int>(std::lround(400 * scale)));
+    curves_->setPresenterScale(scale);
+    boundary_->setPresenterScale(scale);
 }
 
 void LabWindow::exportPlotsDialog() {

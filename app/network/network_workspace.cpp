@@ -520,7 +520,10 @@ void NetworkPage::refreshNow() {
 }
 
 void NetworkPage::setPresenterScale(double scale) {
-    (void)scale;  // the drawing and the curve size their text to the space they get
+    // What the views draw themselves (the shell has scaled the widgets' fonts already).
+    networkView_->setPresenterScale(scale);
+    curve_->setPresenterScale(scale);
+    graphView_->setPresenterScale(scale);
 }
 
 // ---- The two workspaces showing the page ----

@@ -195,12 +195,20 @@ void NetworkView::setPresenterScale(double scale) {
 }
 
 double NetworkView::lineHeight() const {
-    if (lineHeight_ < 0) lineHeight_ = QFontMetricsF(theme::uiFont(13 * presenterScale_)).height();
+    if (lineHeight_ < 0) lineHeight_ = QFontMetricsF(theme::uiFont(13 * textScale())).height();
     return lineHeight_;
+}
+
+double NetworkView::textScale() const {
+    // Presenter mode enlarges the text as far as the columns have room for it: a caption never
+    // runs into its neighbour's.
+    const double perColumn = width() / std::max(1, columnCount());
+    return std::clamp(perColumn / 150.0, 1.0, std::max(1.0, presenterScale_));
 }
 
 void NetworkView::resizeEvent(QResizeEvent* event) {
     captions_ = {};
+    lineHeight_ = -1;
     QWidget::resizeEvent(event);
 }
 
@@ -208,7 +216,7 @@ void NetworkView::resizeEvent(QResizeEvent* event) {
 // frame to frame while training, so they are drawn once into two strips and blitted.
 void NetworkView::paintCaptions(QPainter& painter) {
     const auto layerCount = static_cast<int>(network_.sizes().size());
-    const double s = presenterScale_;
+    const double s = textScale();
     const QFont titleFont = theme::uiFont(16 * s);
     const QFont detailFont = theme::uiFont(13 * s);
     const QFontMetricsF titleMetrics(titleFont);
@@ -217,9 +225,14 @@ void NetworkView::paintCaptions(QPainter& painter) {
         titles << layerTitle(l);
         const int units = network_.sizes()[static_cast<std::size_t>(l)];
         QString detail = units == 1 ? tr("1 neuron") : tr("%1 neurons").arg(units);
-        if (l > 0)
-            detail = activationLabel(network_.layer(static_cast<std::size_t>(l - 1)).activation) +
-                     QStringLiteral(" · ") + detail;
+        if (l > 0) {
+            const QString activation = activationLabel(network_.layer(static_cast<std::size_t>(l - 1)).activation);
+            detail = activation + QStringLiteral(" · ") + detail;
+            // A narrow column keeps the activation and the count, without the word.
+            const double column = width() / std::max(1, layerCount) - 6;
+            if (QFontMetricsF(detailFont).horizontalAdvance(detail) > column)
+                detail = activation + QStringLiteral(" · ") + QString::number(units);
+        }
         details << detail;
     }
     const QString legend =
@@ -253,16 +266,23 @@ void NetworkView::paintCaptions(QPainter& painter) {
                 p.setPen(theme::mutedInk());
                 p.setFont(detailFont);
                 p.drawText(QRectF(x - w / 2, 6 + titleMetrics.height(), w, titleMetrics.height()), Qt::AlignCenter,
-                           details[l]);
+                           QFontMetricsF(detailFont).elidedText(details[l], Qt::ElideMiddle, w - 6));
             }
         }
         captions_.bottom = strip(height() - bottomTop);
         {
             QPainter p(&captions_.bottom);
             p.setRenderHint(QPainter::Antialiasing);
-            p.setFont(detailFont);
+            // The legend shrinks to the width rather than losing its ends (no smaller than 10 pt,
+            // then on two lines).
+            QFont legendFont = detailFont;
+            const double advance = QFontMetricsF(legendFont).horizontalAdvance(legend);
+            if (advance > width() - 16)
+                legendFont.setPointSizeF(std::max(10.0, legendFont.pointSizeF() * (width() - 16) / advance));
+            p.setFont(legendFont);
             p.setPen(theme::mutedInk());
-            p.drawText(QRectF(8, 0, width() - 16, titleMetrics.height() * 1.4), Qt::AlignCenter, legend);
+            p.drawText(QRectF(8, 0, width() - 16, titleMetrics.height() * 1.4), Qt::AlignCenter | Qt::TextWordWrap,
+                       legend);
         }
     }
     painter.drawPixmap(QPointF(0, 0), captions_.top);
@@ -282,7 +302,7 @@ void NetworkView::paintEvent(QPaintEvent*) {
     }
     const auto layerCount = static_cast<int>(network_.sizes().size());
     const double radius = neuronRadius();
-    const double s = presenterScale_;
+    const double s = textScale();
     std::vector<std::vector<QPointF>> centers(static_cast<std::size_t>(layerCount));
     for (int l = 0; l < layerCount; ++l)
         for (int i = 0; i < network_.sizes()[static_cast<std::size_t>(l)]; ++i)
@@ -463,7 +483,7 @@ QRectF NetworkView::lossBox() const {
     const QRectF area = diagramRect();
     const double column = area.width() / std::max(1, columnCount());
     // At the right of its column, so the output neurons' δ labels fit between them and the box.
-    const double w = std::min(column * 0.7, 150.0 * presenterScale_), h = std::max(neuronRadius() * 2.2, 56.0);
+    const double w = std::min(column * 0.7, 150.0 * textScale()), h = std::max(neuronRadius() * 2.2, 56.0);
     const double x = area.left() + column * columnCount() - w / 2 - 4;
     const double y = area.center().y();
     return QRectF(x - w / 2, y - h / 2, w, h);
@@ -671,7 +691,7 @@ void NetworkView::paintStepper(QPainter& painter) {
         painter.drawLine(neuronCenter(L, j), QPointF(box.left(), box.center().y()));
 
     // Neurons: a inside (x for the input layer), z to the left, δ to the right.
-    const double s = presenterScale_;
+    const double s = textScale();
     const QFont valueFont = theme::mathFont(std::clamp(radius * 0.45, 13.0, 15.0) * s);
     const QFont tagFont = theme::mathFont(std::clamp(radius * 0.45, 13.0, 14.0) * s);
     std::vector<QRectF> tags;
@@ -785,7 +805,7 @@ void NetworkView::paintStepper(QPainter& painter) {
         painter.setFont(detailFont);
         painter.drawText(QRectF(x - columnWidth / 2, 6 + titleMetrics.height(), columnWidth,
                                 titleMetrics.height()),
-                         Qt::AlignCenter, detail);
+                         Qt::AlignCenter, QFontMetricsF(detailFont).elidedText(detail, Qt::ElideMiddle, columnWidth - 6));
     }
     painter.setFont(detailFont);
     painter.setPen(theme::mutedInk());

@@ -56,6 +56,7 @@ public:
     // Presenter mode: fonts and line widths × scale (1 = normal; clamped to [0.5, 4]).
     void setPresenterScale(double scale);
     double presenterScale() const { return presenterScale_; }
+    double textScale() const;  // the presenter scale, as far as the columns have room for it
 
 signals:
     void neuronClicked(int layer, int index);
