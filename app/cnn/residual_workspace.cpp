@@ -89,8 +89,8 @@ ResidualWorkspace::ResidualWorkspace(ResidualModel* model, QWidget* parent)
     auto* legendRect = new QCPLayoutGrid;
     losses_->plotLayout()->addElement(1, 0, legendRect);
     legendRect->addElement(0, 0, losses_->legend);
+    losses_->legend->setWrap(2);  // before the order: setting the order rearranges with the wrap
     losses_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    losses_->legend->setWrap(2);
     losses_->plotLayout()->setRowStretchFactor(1, 0.001);
     legendRect->setMargins(QMargins(0, 0, 0, 4));
     losses_->xAxis->setRange(0, 50);
@@ -158,7 +158,7 @@ void ResidualWorkspace::retranslate() {
                                   "input side means those layers hardly learn (vanishing gradient)."));
     lossTitle_->setText(tr("Training loss"));
     losses_->xAxis->setLabel(tr("Step"));
-    losses_->yAxis->setLabel(tr("Loss"));
+    losses_->yAxis->setLabel(QString());  // the title above says it; rotated Chinese reads sideways
     for (int v = 0; v < kVariants; ++v) lossGraphs_[v]->setName(GradientNormPlot::variantName(v));
     losses_->replot(QCustomPlot::rpQueuedReplot);
     refreshControls();

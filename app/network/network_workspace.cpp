@@ -290,8 +290,16 @@ void NetworkPage::buildStepper() {
     exportWorksheetAction_->setEnabled(false);
     connect(exportWorksheetAction_, &QAction::triggered, this, &NetworkPage::exportWorksheetDialog);
 
-    auto* bar = new QHBoxLayout(stepperBar_);
+    // Two halves — moving through the step, and what to do with it — side by side while they fit.
+    auto* navigation = new QWidget;
+    auto* actions = new QWidget;
+    auto* bar = new QHBoxLayout(navigation);
     bar->setContentsMargins(6, 4, 6, 4);
+    auto* actionBar = new QHBoxLayout(actions);
+    actionBar->setContentsMargins(6, 4, 6, 4);
+    auto* rows = new QVBoxLayout(stepperBar_);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addWidget(new ToolRow({navigation, actions}));
     for (QAction* a : {stepperStartAction_, stepperBackAction_, stepperNextAction_, stepperEndAction_,
                        stepperPlayAction_}) {
         auto* button = new QToolButton;
@@ -330,7 +338,7 @@ void NetworkPage::buildStepper() {
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setFocusPolicy(Qt::StrongFocus);
         button->setFont(theme::uiFont(13));
-        bar->addWidget(button);
+        actionBar->addWidget(button);
     }
     stepperPosition_ = new QLabel;
     stepperPosition_->setFont(theme::uiFont(13));
@@ -338,7 +346,7 @@ void NetworkPage::buildStepper() {
     stepperPosition_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     stepperPosition_->setMinimumWidth(220);
     stepperPosition_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    bar->addWidget(stepperPosition_, 1);
+    actionBar->addWidget(stepperPosition_, 1);
     stepperBar_->setVisible(false);
 
     connect(networkView_, &NetworkView::nextRequested, model_, &SessionModel::stepForward);

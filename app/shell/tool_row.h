@@ -1,9 +1,9 @@
 #pragma once
-// Toolbars side by side while they fit, one under the other when they do not (presenter mode,
-// a narrow window): no control ever hides behind a toolbar's » menu.
+// Toolbars (or rows of controls) side by side while they fit, one under the other when they do
+// not (presenter mode, a narrow window): no control ever hides behind a toolbar's » menu or
+// past the window's edge.
 #include <QBoxLayout>
 #include <QEvent>
-#include <QToolBar>
 #include <QWidget>
 
 #include <vector>
@@ -12,11 +12,11 @@ namespace ns {
 
 class ToolRow : public QWidget {
 public:
-    explicit ToolRow(std::vector<QToolBar*> bars, QWidget* parent = nullptr)
+    explicit ToolRow(std::vector<QWidget*> bars, QWidget* parent = nullptr)
         : QWidget(parent), bars_(std::move(bars)), layout_(new QBoxLayout(QBoxLayout::LeftToRight, this)) {
         layout_->setContentsMargins(0, 0, 0, 0);
         layout_->setSpacing(0);
-        for (QToolBar* bar : bars_) layout_->addWidget(bar);
+        for (QWidget* bar : bars_) layout_->addWidget(bar);
         layout_->addStretch();
     }
     bool stacked() const { return layout_->direction() == QBoxLayout::TopToBottom; }
@@ -31,12 +31,12 @@ protected:
 private:
     void fit() {
         int needed = 0;
-        for (QToolBar* bar : bars_) needed += bar->sizeHint().width();
+        for (QWidget* bar : bars_) needed += bar->sizeHint().width();
         const auto direction = width() >= needed ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
         if (direction != layout_->direction()) layout_->setDirection(direction);
     }
 
-    std::vector<QToolBar*> bars_;
+    std::vector<QWidget*> bars_;
     QBoxLayout* layout_;
 };
 

@@ -476,6 +476,10 @@
         <source>Drag across the plot to move the probe (red line).</source>
         <translation>在图上拖动即可移动探针（红线）。</translation>
     </message>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
 </context>
 <context>
     <name>ns::GuardedApplication</name>

@@ -97,10 +97,6 @@
         <source>Step</source>
         <translation>步数</translation>
     </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
     <message numerus="yes">
         <source>= %n dense layers</source>
         <translation>

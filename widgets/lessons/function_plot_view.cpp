@@ -34,8 +34,11 @@ QString formatted(double v) {
 }  // namespace
 
 QString FunctionPlotView::displayName(const std::string& function) {
+    // The others are names in both languages; the identity is a word (looked up each time: the
+    // language may change).
+    if (function == "identity") return tr("identity");
     static const std::map<std::string, QString> names{
-        {"identity", QStringLiteral("identity")}, {"sigmoid", QStringLiteral("sigmoid")},
+        {"sigmoid", QStringLiteral("sigmoid")},
         {"tanh", QStringLiteral("tanh")},         {"relu", QStringLiteral("ReLU")},
         {"leaky_relu", QStringLiteral("Leaky ReLU")}, {"elu", QStringLiteral("ELU")},
         {"gelu", QStringLiteral("GELU")},         {"mse", QStringLiteral("MSE")},
@@ -57,6 +60,7 @@ FunctionPlotView::FunctionPlotView(QWidget* parent) : QWidget(parent) {
     plot_->setBackground(theme::background());
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    axisTitles_ = theme::addAxisTitles(plot_);  // upright above the plot: rotated Chinese reads sideways
     probeLine_ = new QCPItemStraightLine(plot_);
     probeLine_->setPen(QPen(theme::highlightUsed(), 2.5));
     plot_->installEventFilter(this);
@@ -145,7 +149,8 @@ void FunctionPlotView::setPlot(const lessons::FunctionPlot& data, const std::vec
     plot_->xAxis->setRange(data.xMin, data.xMax);
     plot_->yAxis->setRange(low - pad, high + pad);
     plot_->xAxis->setLabel(data.losses ? tr("prediction ŷ (target y = %1)").arg(data.target) : QStringLiteral("z"));
-    plot_->yAxis->setLabel(data.losses ? tr("loss ℓ") : tr("activation"));
+    plot_->yAxis->setLabel(QString());
+    axisTitles_.setTexts(data.losses ? tr("loss ℓ") : tr("activation"), QString());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

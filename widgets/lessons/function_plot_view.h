@@ -5,6 +5,7 @@
 // the core (function_curves.h); this widget draws them and reports the probe and the choices.
 #include "lessons/function_curves.h"
 #include "lessons/lesson.h"
+#include "common/theme.h"
 
 #include <QWidget>
 
@@ -62,6 +63,7 @@ private:
     std::vector<QCheckBox*> boxes_;
     QCheckBox* derivativeBox_;
     QCustomPlot* plot_;
+    theme::AxisTitles axisTitles_;
     QCPItemStraightLine* probeLine_;
     QLabel* readout_;
     QLabel* hint_;

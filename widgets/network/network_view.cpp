@@ -19,6 +19,20 @@ namespace ns {
 
 namespace {
 
+// The font, made smaller (down to 10 pt) until every one of `texts` fits `width`: a column's
+// title never runs into the next one's.
+QFont fittedFont(QFont font, const QStringList& texts, double width) {
+    while (font.pointSizeF() > 10) {
+        double widest = 0;
+        const QFontMetricsF metrics(font);
+        for (const QString& t : texts) widest = std::max(widest, metrics.horizontalAdvance(t));
+        if (widest <= width) break;
+        font.setPointSizeF(std::max(10.0, font.pointSizeF() * width / widest - 0.25));
+    }
+    return font;
+}
+
+
 QString activationLabel(Activation f) {
     switch (f) {
         case Activation::Identity: return QStringLiteral("identity");
@@ -240,6 +254,7 @@ void NetworkView::paintCaptions(QPainter& painter) {
             ? tr("Edges: blue w > 0, orange w < 0, width |w|.  Neurons: activation for sample #%1.")
                   .arg(sampleIndex_ + 1)
             : tr("Edges: blue w > 0, orange w < 0, width |w|.");
+    const QFont fittedTitleFont = fittedFont(titleFont, titles, width() / std::max(1, layerCount) - 6);
     const QString key = titles.join(QChar(1)) + QChar(2) + details.join(QChar(1)) + QChar(2) + legend;
     const double dpr = devicePixelRatioF();
     const double topHeight = diagramRect().top();
@@ -261,7 +276,7 @@ void NetworkView::paintCaptions(QPainter& painter) {
             for (int l = 0; l < layerCount; ++l) {
                 const double x = neuronCenter(l, 0).x();
                 p.setPen(theme::ink());
-                p.setFont(titleFont);
+                p.setFont(fittedTitleFont);
                 p.drawText(QRectF(x - w / 2, 4, w, titleMetrics.height()), Qt::AlignCenter, titles[l]);
                 p.setPen(theme::mutedInk());
                 p.setFont(detailFont);
@@ -788,10 +803,14 @@ void NetworkView::paintStepper(QPainter& painter) {
     const QFont detailFont = theme::uiFont(13 * s);
     const QFontMetricsF titleMetrics(titleFont);
     const double columnWidth = width() / std::max(1, columnCount());
+    QStringList stepperTitles;
+    for (int l = 0; l <= L; ++l) stepperTitles << layerTitle(l);
+    stepperTitles << tr("Loss");
+    const QFont fittedTitleFont = fittedFont(titleFont, stepperTitles, columnWidth - 6);
     for (int l = 0; l <= L + 1; ++l) {
         const double x = l <= L ? neuronCenter(l, 0).x() : box.center().x();
         painter.setPen(theme::ink());
-        painter.setFont(titleFont);
+        painter.setFont(fittedTitleFont);
         painter.drawText(QRectF(x - columnWidth / 2, 4, columnWidth, titleMetrics.height()),
                          Qt::AlignCenter, l <= L ? layerTitle(l) : tr("Loss"));
         QString detail;
@@ -802,10 +821,11 @@ void NetworkView::paintStepper(QPainter& painter) {
         else
             detail = lossLabel(steps.loss());
         painter.setPen(theme::mutedInk());
-        painter.setFont(detailFont);
+        const QFont fittedDetail = fittedFont(detailFont, {detail}, columnWidth - 12);
+        painter.setFont(fittedDetail);
         painter.drawText(QRectF(x - columnWidth / 2, 6 + titleMetrics.height(), columnWidth,
                                 titleMetrics.height()),
-                         Qt::AlignCenter, QFontMetricsF(detailFont).elidedText(detail, Qt::ElideMiddle, columnWidth - 6));
+                         Qt::AlignCenter, QFontMetricsF(fittedDetail).elidedText(detail, Qt::ElideMiddle, columnWidth - 12));
     }
     painter.setFont(detailFont);
     painter.setPen(theme::mutedInk());
