@@ -210,6 +210,17 @@ LessonMode::LessonMode(MainWindow* window, SessionModel* model, LanguageSwitcher
     }
     window_->resizeDocks({lessonDock_}, {600}, Qt::Horizontal);
     QTimer::singleShot(0, this, [this] { fitDocks(); });  // once the window has its size on screen
+    // Switching to a wide page narrows the panel as far as needed (never below its minimum);
+    // a panel the user widened stays as it is where the page still fits.
+    connect(window_->shell(), &WorkspaceShell::currentChanged, this, [this](Workspace* w) {
+        QTimer::singleShot(0, this, [this, w = QPointer<Workspace>(w)] {
+            if (!w || window_->shell()->current() != w || !lessonDock_->isVisible()) return;
+            const int target = panelWidthFor(w);
+            const int now = lessonDock_->width();
+            if (now > target || (now < target && now < (presenter_ ? 720 : 600)))
+                window_->resizeDocks({lessonDock_}, {target}, Qt::Horizontal);
+        });
+    });
 }
 
 LessonMode::~LessonMode() {
@@ -450,10 +461,19 @@ void LessonMode::setPresenter(bool on, bool fixedSize) {
     QTimer::singleShot(0, this, [this] { fitDocks(); });
 }
 
+int LessonMode::panelWidthFor(Workspace* workspace) const {
+    // A readable width, given up (down to 440 px) where the workspace's page needs the room to
+    // show without scrolling (the lab's panels beside the lesson at 1920 px).
+    const int readable = presenter_ ? 720 : 600;
+    QWidget* page = workspace ? window_->shell()->madePage(workspace->id()) : nullptr;
+    if (!page) return readable;
+    const int room = window_->width() - window_->shell()->sideBar()->sizeHint().width() -
+                     page->minimumSizeHint().width() - 24;
+    return std::clamp(room, 440, readable);
+}
+
 void LessonMode::fitDocks() {
-    // The panel keeps a readable width; the workspace takes the rest.
-    const int panel = presenter_ ? 720 : 600;
-    window_->resizeDocks({lessonDock_}, {panel}, Qt::Horizontal);
+    window_->resizeDocks({lessonDock_}, {panelWidthFor(window_->shell()->current())}, Qt::Horizontal);
 }
 
 void LessonMode::syncInstruments() {

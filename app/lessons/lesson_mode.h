@@ -61,6 +61,7 @@ public:
     void setPresenter(bool on, bool fixedSize = false);  // fixedSize: 1920×1080 instead of full screen
     bool presenter() const { return presenter_; }
     void fitDocks();  // the lesson panel back to its readable width, the workspace the rest
+    int panelWidthFor(Workspace* workspace) const;  // readable, or narrower where the page needs it
 
     LessonLibrary& library() { return library_; }
     LessonSession* session() const { return session_; }
