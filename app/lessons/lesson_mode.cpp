@@ -462,13 +462,15 @@ void LessonMode::setPresenter(bool on, bool fixedSize) {
 }
 
 int LessonMode::panelWidthFor(Workspace* workspace) const {
-    // A readable width, given up (down to 440 px) where the workspace's page needs the room to
+    // A readable width, given up (down to 440 px, not when presenting) where the workspace's page needs the room to
     // show without scrolling (the lab's panels beside the lesson at 1920 px).
     const int readable = presenter_ ? 720 : 600;
     QWidget* page = workspace ? window_->shell()->madePage(workspace->id()) : nullptr;
     if (!page) return readable;
     const int room = window_->width() - window_->shell()->sideBar()->sizeHint().width() -
                      page->minimumSizeHint().width() - 24;
+    // In presenter mode the text is larger and keeps its room: the page scrolls instead.
+    if (presenter_) return readable;
     return std::clamp(room, 440, readable);
 }
 

@@ -15,6 +15,8 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -98,6 +100,24 @@ private slots:
         QTRY_VERIFY(page->width() > width + 200);
         QTest::keyClick(window_, Qt::Key_F9);
         QVERIFY(mode_->lessonDock()->isVisible());
+    }
+
+    // Beside the lab at 1920 px the lesson panel gives up width so the lab shows whole (no
+    // sideways scrolling), never below 440 px; back on the network it has its 600 px again.
+    void theLessonPanelMakesRoomForAWidePage() {
+        mode_->fitDocks();
+        QTRY_COMPARE(mode_->lessonDock()->width(), 600);
+        window_->shell()->activate(QStringLiteral("lab"));
+        QTest::qWait(50);
+        QWidget* page = window_->shell()->current()->page();
+        auto* frame = qobject_cast<QScrollArea*>(page->parentWidget()->parentWidget());
+        QVERIFY(frame);
+        QTRY_VERIFY2(!frame->horizontalScrollBar()->isVisible(),
+                     qPrintable(QStringLiteral("panel %1, page needs %2").arg(mode_->lessonDock()->width())
+                                    .arg(page->minimumSizeHint().width())));
+        QVERIFY(mode_->lessonDock()->width() >= 440);
+        window_->shell()->activate(QStringLiteral("network"));
+        QTRY_COMPARE(mode_->lessonDock()->width(), 600);
     }
 
     // Space plays the workspace shown: in the lab the lab trains, the network stays still.
