@@ -20,12 +20,21 @@ namespace {
 
 const std::string& scratchPath() {
     static const std::string path = [] {
-        char name[] = "/tmp/neuralscope-fuzz-idx-XXXXXX";
-        const int fd = mkstemp(name);
+        // In memory where there is a tmpfs: writing the input is most of a run's time.
+        std::string name;
+        int fd = -1;
+        for (const char* dir : {"/dev/shm", "/tmp"}) {
+            std::string pattern = std::string(dir) + "/neuralscope-fuzz-idx-XXXXXX";
+            fd = mkstemp(pattern.data());
+            if (fd >= 0) {
+                name = pattern;
+                break;
+            }
+        }
         if (fd < 0) std::abort();
         close(fd);
         std::atexit([] { unlink(scratchPath().c_str()); });
-        return std::string(name);
+        return name;
     }();
     return path;
 }
