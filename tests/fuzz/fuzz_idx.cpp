@@ -8,33 +8,29 @@
 #include <unistd.h>
 
 #include <algorithm>
-
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 namespace {
 
+// A scratch file, unlinked as soon as it exists so that nothing is left behind however the run
+// ends; it is reached through /proc/self/fd. In memory where there is a tmpfs.
+int scratchFd = -1;
+
 const std::string& scratchPath() {
     static const std::string path = [] {
-        // In memory where there is a tmpfs: writing the input is most of a run's time.
-        std::string name;
-        int fd = -1;
         for (const char* dir : {"/dev/shm", "/tmp"}) {
             std::string pattern = std::string(dir) + "/neuralscope-fuzz-idx-XXXXXX";
-            fd = mkstemp(pattern.data());
-            if (fd >= 0) {
-                name = pattern;
-                break;
+            scratchFd = mkstemp(pattern.data());
+            if (scratchFd >= 0) {
+                unlink(pattern.c_str());
+                return "/proc/self/fd/" + std::to_string(scratchFd);
             }
         }
-        if (fd < 0) std::abort();
-        close(fd);
-        std::atexit([] { unlink(scratchPath().c_str()); });
-        return name;
+        std::abort();
     }();
     return path;
 }
@@ -47,10 +43,8 @@ void expectMessage(const ns::data::IdxError& error) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string& path = scratchPath();
-    FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) std::abort();
-    if (size > 0 && std::fwrite(data, 1, size, file) != size) std::abort();
-    std::fclose(file);
+    if (ftruncate(scratchFd, 0) != 0) std::abort();
+    if (size > 0 && pwrite(scratchFd, data, size, 0) != static_cast<ssize_t>(size)) std::abort();
     for (const std::int64_t first : {std::int64_t(-1), std::int64_t(1)}) {
         try {
             ns::data::IdxHeader header;
