@@ -417,8 +417,25 @@ bool LabModel::load(const QString& file, QString* error) {
         if (error) *error = tr("%1: cannot be read (%2)").arg(shown, in.errorString());
         return false;
     }
+    // The size before reading: a huge file is refused without being read into memory.
+    if (in.size() > kMaxSaveFileBytes) {
+        if (error) *error = tr("%1: the file has %2 bytes, more than the limit of %3 bytes").arg(shown).arg(in.size()).arg(kMaxSaveFileBytes);
+        return false;
+    }
+    Saved s;
+    // At most one byte past the limit, for files whose size is not known in advance (pipes).
+    if (!readSaved(in.read(kMaxSaveFileBytes + 1), shown, &s, error)) return false;
+    restore(std::move(s));
+    return true;
+}
+
+bool LabModel::readSaved(const QByteArray& bytes, const QString& shown, Saved* saved, QString* error) {
+    if (bytes.size() > kMaxSaveFileBytes) {
+        if (error) *error = tr("%1: the file has %2 bytes, more than the limit of %3 bytes").arg(shown).arg(bytes.size()).arg(kMaxSaveFileBytes);
+        return false;
+    }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(in.readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (document.isNull()) {
         if (error) *error = tr("%1: not JSON (%2 at byte %3)").arg(shown, parseError.errorString()).arg(parseError.offset);
         return false;
@@ -501,7 +518,7 @@ bool LabModel::load(const QString& file, QString* error) {
         }
         s.nextRun = static_cast<int>(whole(field(root, "nextRun", {}), QStringLiteral("nextRun"), 1, 1e9));
         s.threshold = realIn(field(root, "threshold", {}), QStringLiteral("threshold"), 0, 1);
-        restore(std::move(s));
+        *saved = std::move(s);
         return true;
     } catch (const LoadError& e) {
         if (error) *error = tr("%1: %2: %3").arg(shown, e.where, e.what);

@@ -205,6 +205,11 @@ public:
     };
     Saved snapshot() const;
     void restore(Saved saved);  // not undoable: loading clears the undo stack
+    // The reading half of load(): the bytes of a save file (`shown` names it in messages) checked
+    // field by field into `saved`; false with the message in `error` otherwise. Files of more
+    // than kMaxSaveFileBytes are refused before they are read or parsed.
+    static constexpr qint64 kMaxSaveFileBytes = qint64(256) << 20;
+    static bool readSaved(const QByteArray& bytes, const QString& shown, Saved* saved, QString* error);
 
     static QString checkConfig(const LabConfig& config);  // empty when usable
 

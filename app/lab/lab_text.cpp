@@ -124,6 +124,10 @@ QString csvProblem(const CsvError& e) {
         case CsvProblem::TooManyRows: return QCoreApplication::translate("LabText", "at most %1 data lines are supported").arg(e.expected);
         case CsvProblem::SingleLabel:
             return QCoreApplication::translate("LabText", "every label is %1: there is nothing to learn").arg(QString::fromStdString(e.found));
+        case CsvProblem::FileTooLarge:
+            return QCoreApplication::translate("LabText", "the file has %1 bytes, more than the limit of %2 bytes").arg(e.actual).arg(e.expected);
+        case CsvProblem::LineTooLong:
+            return QCoreApplication::translate("LabText", "the line has %1 characters, more than the limit of %2").arg(e.actual).arg(e.expected);
     }
     return {};
 }

@@ -27,6 +27,7 @@ public:
         std::error_code ec;
         const auto bytes = std::filesystem::file_size(path, ec);
         if (ec) fail("cannot open the file: " + ec.message());
+        fileBytes_ = bytes;
         if (bytes > limits.maxFileBytes)
             fail("the file has " + std::to_string(bytes) + " bytes, more than the limit of " +
                  std::to_string(limits.maxFileBytes) + " bytes");
@@ -71,9 +72,13 @@ public:
         return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
     }
     std::int64_t offset() const { return offset_; }
+    std::uint64_t fileBytes() const { return fileBytes_; }
+    // After the first read: true for a plain file, false for a gzip stream.
+    bool plain() const { return gzdirect(file_) == 1; }
 
 private:
     std::string path_;
+    std::uint64_t fileBytes_ = 0;
     gzFile file_ = nullptr;
     std::int64_t offset_ = 0;
 };
@@ -115,7 +120,33 @@ IdxHeader readHeader(Stream& in, bool images, const IdxLimits& limits) {
 
 std::int64_t take(std::int64_t count, std::int64_t first) { return first < 0 ? count : std::min(count, first); }
 
+// The n images asked for must fit in the file before the tensor for them is allocated: a plain
+// file holds its pixels byte for byte after the header (the message is the one reading would give
+// where the data ends); a gzip file cannot expand to more than kMaxDeflateRatio times its size.
+void checkImagesFit(const Stream& in, const IdxHeader& h, std::int64_t n) {
+    const std::int64_t pixels = h.rows * h.cols;
+    const std::uint64_t wanted = std::uint64_t(n) * std::uint64_t(pixels);
+    const std::uint64_t start = std::uint64_t(in.offset());
+    if (in.plain()) {
+        const std::uint64_t available = in.fileBytes() > start ? in.fileBytes() - start : 0;
+        if (wanted <= available) return;
+        const std::int64_t image = static_cast<std::int64_t>(available / std::uint64_t(pixels));
+        const std::int64_t done = static_cast<std::int64_t>(available % std::uint64_t(pixels));
+        const std::int64_t from = in.offset() + image * pixels;
+        in.failAt(from + done, "truncated: expected image " + std::to_string(image + 1) + " of " + std::to_string(h.count) +
+                                   " (" + std::to_string(pixels) + " bytes from byte " + std::to_string(from) +
+                                   "), the file ends after " + std::to_string(done) + " of them");
+    }
+    const std::uint64_t most = in.fileBytes() * kMaxDeflateRatio;
+    if (start + wanted > most)
+        in.failAt(4, "the header declares " + std::to_string(n) + " images of " + std::to_string(h.rows) + "×" +
+                         std::to_string(h.cols) + " pixels (" + std::to_string(wanted) + " bytes), more than a gzip file of " +
+                         std::to_string(in.fileBytes()) + " bytes can hold (deflate expands at most " +
+                         std::to_string(kMaxDeflateRatio) + "-fold)");
+}
+
 engine::Tensor readImagesBody(Stream& in, const IdxHeader& h, std::int64_t n) {
+    checkImagesFit(in, h, n);
     engine::Tensor images({n, 1, h.rows, h.cols});
     const std::int64_t pixels = h.rows * h.cols;
     std::vector<unsigned char> row(static_cast<std::size_t>(pixels));

@@ -6,6 +6,9 @@
 // Reading streams: the header is read and checked (magic, dimensions, the limits below) before
 // any pixel is read, and only the images asked for are decompressed. Every error is an IdxError
 // whose message names the file, the byte offset in the uncompressed stream and what was expected.
+// The images asked for must fit in the file before memory is allocated for them: in a plain file
+// the header's count × rows × cols bytes must follow the header, and a gzip file cannot declare
+// more than kMaxDeflateRatio times its size on disk (the most deflate can expand).
 #include "data/image_set.h"
 
 #include <cstdint>
@@ -27,6 +30,8 @@ class IdxError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+inline constexpr std::uint64_t kMaxDeflateRatio = 1032;
 
 inline constexpr std::uint32_t kIdxImagesMagic = 0x00000803;
 inline constexpr std::uint32_t kIdxLabelsMagic = 0x00000801;

@@ -71,6 +71,12 @@ std::string CsvError::message() const {
         case CsvProblem::TooFewRows: out << "expected at least 2 data lines, found " << actual; break;
         case CsvProblem::TooManyRows: out << "at most " << expected << " data lines are supported"; break;
         case CsvProblem::SingleLabel: out << "every label is " << found << ": there is nothing to learn"; break;
+        case CsvProblem::FileTooLarge:
+            out << "the file has " << actual << " bytes, more than the limit of " << expected << " bytes";
+            break;
+        case CsvProblem::LineTooLong:
+            out << "the line has " << actual << " characters, more than the limit of " << expected;
+            break;
     }
     return out.str();
 }
@@ -90,6 +96,8 @@ CsvImport parseCsv(std::string_view text, double testFraction, std::uint64_t spl
     std::size_t columns = 0;
     long lineNumber = 0;
     std::size_t start = 0;
+    if (text.size() > kMaxCsvBytes)
+        return fail(CsvProblem::FileTooLarge, 0, 0, {}, long(kMaxCsvBytes), long(text.size()));
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // UTF-8 BOM
     while (start <= text.size()) {
         const std::size_t end = text.find('\n', start);
@@ -97,6 +105,8 @@ CsvImport parseCsv(std::string_view text, double testFraction, std::uint64_t spl
             text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         start = end == std::string_view::npos ? text.size() + 1 : end + 1;
         ++lineNumber;
+        if (raw.size() > kMaxCsvLineBytes)
+            return fail(CsvProblem::LineTooLong, lineNumber, 0, {}, long(kMaxCsvLineBytes), long(raw.size()));
         const std::string_view line = trim(raw);
         if (line.empty() || line.front() == '#') continue;
         if (separator == 0) {

@@ -6,6 +6,9 @@
 //
 // The core does no I/O: the app reads the file and passes its text. A malformed file gives an
 // error naming the 1-based line (and column) and what was wrong; nothing is half-imported.
+// Limits, checked before anything is stored: the text at most kMaxCsvBytes (64 MiB), a line at
+// most kMaxCsvLineBytes (64 KiB: 65 numbers need under 2 KiB), plus the data's own limits
+// (kMaxSamples data lines, kMaxDimension feature columns).
 #include "lab/lab_data.h"
 
 #include <cstdint>
@@ -14,6 +17,9 @@
 #include <vector>
 
 namespace ns {
+
+inline constexpr std::size_t kMaxCsvBytes = 64u << 20;
+inline constexpr std::size_t kMaxCsvLineBytes = 64u << 10;
 
 enum class CsvProblem {
     None,
@@ -26,6 +32,8 @@ enum class CsvProblem {
     TooFewRows,       // fewer than 2 data lines
     TooManyRows,      // more than kMaxSamples data lines
     SingleLabel,      // every label is the same: nothing to learn
+    FileTooLarge,     // more than kMaxCsvBytes of text
+    LineTooLong,      // a line of more than kMaxCsvLineBytes
 };
 
 struct CsvError {
@@ -34,7 +42,7 @@ struct CsvError {
     int column = 0;      // 1-based field, 0 when not about one field
     std::string found;   // the offending text
     long expected = 0;   // ColumnCount: fields expected; limits: the limit
-    long actual = 0;     // ColumnCount: fields found; TooMany…: how many there were
+    long actual = 0;     // ColumnCount: fields found; TooMany…, …TooLarge, …TooLong: how many there were
 
     std::string message() const;  // English, e.g. "line 7, column 2: 'abc' is not a number"
 };

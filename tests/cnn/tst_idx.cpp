@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
 #include <zlib.h>
 
 #include <cstdio>
@@ -41,6 +42,39 @@ void writeGzip(const std::string& path, const std::vector<unsigned char>& bytes)
     gzclose(f);
 }
 
+// The process's address space now (VmSize, bytes), for a limit just above it.
+std::uint64_t addressSpace() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmSize:") {
+            std::uint64_t kib = 0;
+            status >> kib;
+            return kib * 1024;
+        }
+        std::getline(status, key);
+    }
+    return 0;
+}
+
+// Runs f with at most `extra` bytes of address space to spare: an allocation beyond that throws
+// std::bad_alloc instead of succeeding.
+template <typename F>
+void withMemoryToSpare(std::uint64_t extra, F f) {
+    rlimit before{};
+    getrlimit(RLIMIT_AS, &before);
+    rlimit tight = before;
+    tight.rlim_cur = static_cast<rlim_t>(addressSpace() + extra);
+    QVERIFY(setrlimit(RLIMIT_AS, &tight) == 0);
+    try {
+        f();
+    } catch (...) {
+        setrlimit(RLIMIT_AS, &before);
+        throw;
+    }
+    setrlimit(RLIMIT_AS, &before);
+}
+
 QString errorOf(const std::function<void()>& f) {
     try {
         f();
@@ -63,6 +97,8 @@ private slots:
     void corruptionsNameFileByteAndExpectation();
     void countMismatchBetweenImagesAndLabels();
     void limitsAreNamed();
+    void plainFileDeclaringMoreThanItHoldsIsRefusedBeforeAllocating();
+    void gzipFileDeclaringMoreThanDeflateCanHoldIsRefused();
     void fashionMnistTestSet();
 
 private:
@@ -192,6 +228,41 @@ void TestIdx::limitsAreNamed() {
                                              "more than the limit of 80 bytes"));
     const std::string missing = path("does-not-exist.gz");
     QVERIFY(errorOf([&] { readIdxImages(missing); }).startsWith(QString::fromStdString(missing + ": cannot open the file")));
+}
+
+void TestIdx::plainFileDeclaringMoreThanItHoldsIsRefusedBeforeAllocating() {
+    // 16 bytes declaring 999 images of 256×256 (within maxDataBytes): their tensor would take
+    // 524 MB of doubles; with 128 MB to spare that allocation fails, so the refusal must come first.
+    const std::string images = path("huge-header");
+    writeIdxImages(images, {}, 999, 256, 256);
+    QString message;
+    withMemoryToSpare(128ull << 20, [&] { message = errorOf([&] { readIdxImages(images); }); });
+    QCOMPARE(message, QString::fromStdString(images + ": byte 16: truncated: expected image 1 of 999 (65536 bytes from "
+                                                      "byte 16), the file ends after 0 of them"));
+    // Only the images asked for need to be there.
+    writeIdxImages(images, pixelsFor(2, 256, 256), 999, 256, 256);
+    IdxHeader header;
+    withMemoryToSpare(128ull << 20, [&] { QCOMPARE(readIdxImages(images, 2, {}, &header).dim(0), 2); });
+    QCOMPARE(header.count, 999);
+    withMemoryToSpare(128ull << 20, [&] { message = errorOf([&] { readIdxImages(images, 3); }); });
+    QCOMPARE(message, QString::fromStdString(images + ": byte 131088: truncated: expected image 3 of 999 (65536 bytes "
+                                                      "from byte 131088), the file ends after 0 of them"));
+}
+
+void TestIdx::gzipFileDeclaringMoreThanDeflateCanHoldIsRefused() {
+    const std::string images = path("huge-header.gz");
+    writeIdxImages(images, {}, 999, 256, 256);
+    const std::uint64_t bytes = std::filesystem::file_size(images);
+    QVERIFY(bytes * kMaxDeflateRatio < 999ull * 256 * 256);
+    QString message;
+    withMemoryToSpare(128ull << 20, [&] { message = errorOf([&] { readIdxImages(images); }); });
+    QCOMPARE(message, QString::fromStdString(images + ": byte 4: the header declares 999 images of 256×256 pixels "
+                                                      "(65470464 bytes), more than a gzip file of " +
+                                             std::to_string(bytes) + " bytes can hold (deflate expands at most 1032-fold)"));
+    // Highly compressible data that is really there still reads: 20 black images in a few hundred bytes.
+    writeIdxImages(images, std::vector<std::uint8_t>(20 * 256 * 256, 0), 20, 256, 256);
+    QVERIFY(std::filesystem::file_size(images) < 20 * 256 * 256 / 200);
+    QCOMPARE(readIdxImages(images).dim(0), 20);
 }
 
 void TestIdx::fashionMnistTestSet() {

@@ -82,6 +82,7 @@ private slots:
     void loadedLabContinuesLikeTheOriginal();
     void malformedFilesAreRefusedAndTheLabIsUntouched_data();
     void malformedFilesAreRefusedAndTheLabIsUntouched();
+    void saveFileLargerThanTheLimitIsRefusedUnread();
 };
 
 void TestLabModel::opensOnPlaygroundsDefault() {
@@ -536,6 +537,28 @@ void TestLabModel::malformedFilesAreRefusedAndTheLabIsUntouched() {
     QCOMPARE(target.undoStack()->count(), undo);
     train(target, 1);  // and it still trains
     QCOMPARE(target.epoch(), 5L);
+}
+
+void TestLabModel::saveFileLargerThanTheLimitIsRefusedUnread() {
+    // A sparse file one byte over the limit: refused by its size, before it is read or parsed
+    // (without the limit this would read 256 MiB of zeros and report “not JSON”).
+    QTemporaryDir dir;
+    const QString huge = dir.filePath(QStringLiteral("huge.json"));
+    QFile file(huge);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(LabModel::kMaxSaveFileBytes + 1));
+    file.close();
+    LabModel model;
+    train(model, 2);
+    const LabModel::Saved before = model.snapshot();
+    QString error;
+    QVERIFY(!model.load(huge, &error));
+    QCOMPARE(error, QStringLiteral("huge.json: the file has 268435457 bytes, more than the limit of 268435456 bytes"));
+    QVERIFY(sameLab(before, model.snapshot()));
+    // The same limit holds for bytes handed to the reader directly.
+    LabModel::Saved saved;
+    QVERIFY(!LabModel::readSaved(QByteArray(LabModel::kMaxSaveFileBytes + 1, ' '), QStringLiteral("big.json"), &saved, &error));
+    QCOMPARE(error, QStringLiteral("big.json: the file has 268435457 bytes, more than the limit of 268435456 bytes"));
 }
 
 QTEST_MAIN(TestLabModel)

@@ -36,6 +36,8 @@ private slots:
     void csvErrorsNameLineAndProblem_data();
     void csvErrorsNameLineAndProblem();
     void csvRoundTrip();
+    void csvLongLineIsRefusedWithItsNumberAndTheLimit();
+    void csvLargerThanTheLimitIsRefusedBeforeParsing();
 };
 
 void TestLabData::everySetHasItsShapeAndLabels_data() {
@@ -282,6 +284,34 @@ void TestLabData::csvRoundTrip() {
     QVERIFY(back.data.points == d.points);
     QVERIFY(back.data.labels == d.labels);
     QCOMPARE(back.data.classes, 3);
+}
+
+void TestLabData::csvLongLineIsRefusedWithItsNumberAndTheLimit() {
+    // Padding that trimming would remove: without the cap this line imports as 3,4,1.
+    const std::string text = "x,y,label\n1,2,0\n3,4,1" + std::string(kMaxCsvLineBytes, ' ') + "\n5,6,0\n";
+    const CsvImport r = parseCsv(text, 0, 1);
+    QVERIFY(!r.ok());
+    QCOMPARE(static_cast<int>(r.error.problem), int(CsvProblem::LineTooLong));
+    QCOMPARE(r.error.line, 3L);
+    QCOMPARE(QString::fromStdString(r.error.message()),
+             QStringLiteral("line 3: the line has 65541 characters, more than the limit of 65536"));
+    QCOMPARE(r.data.size(), Eigen::Index(0));
+    // A line of exactly the limit is accepted.
+    const std::string atLimit = "1,2,0\n3,4,1" + std::string(kMaxCsvLineBytes - 5, ' ') + "\n";
+    QVERIFY2(parseCsv(atLimit, 0, 1).ok(), parseCsv(atLimit, 0, 1).error.message().c_str());
+}
+
+void TestLabData::csvLargerThanTheLimitIsRefusedBeforeParsing() {
+    // Valid lines all through: without the cap this reads until the row limit.
+    std::string text;
+    text.reserve(kMaxCsvBytes + 8);
+    while (text.size() <= kMaxCsvBytes) text += "1,2,0\n3,4,1\n";
+    const CsvImport r = parseCsv(text, 0, 1);
+    QVERIFY(!r.ok());
+    QCOMPARE(static_cast<int>(r.error.problem), int(CsvProblem::FileTooLarge));
+    QCOMPARE(r.error.line, 0L);
+    QCOMPARE(QString::fromStdString(r.error.message()),
+             QStringLiteral("the file has %1 bytes, more than the limit of 67108864 bytes").arg(text.size()));
 }
 
 QTEST_APPLESS_MAIN(TestLabData)
