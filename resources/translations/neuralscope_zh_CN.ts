@@ -310,6 +310,14 @@
         <source>every label is %1: there is nothing to learn</source>
         <translation>所有标签都是 %1：没有可学习的内容</translation>
     </message>
+    <message>
+        <source>the file has %1 bytes, more than the limit of %2 bytes</source>
+        <translation>文件有 %1 字节，超过了 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>the line has %1 characters, more than the limit of %2</source>
+        <translation>这一行有 %1 个字符，超过了 %2 的上限</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -828,6 +836,10 @@ Test accuracy %2</source>
     <message>
         <source>BatchNorm off in hidden layer %1</source>
         <translation>在隐藏层 %1 关闭 BatchNorm</translation>
+    </message>
+    <message>
+        <source>%1: the file has %2 bytes, more than the limit of %3 bytes</source>
+        <translation>%1：文件有 %2 字节，超过了 %3 字节的上限</translation>
     </message>
 </context>
 <context>
