@@ -150,18 +150,24 @@ TraceRequest parseTraceRequest(const json& document) {
     if (const std::string problem = Mlp::checkArchitecture(sizes, activations); !problem.empty())
         throw InputError(problem);
 
-    TraceRequest request{Mlp(sizes, activations), Loss::Bce, {}, {}};
     const json& lossJson = require(document, "loss");
     const auto loss = lossJson.is_string() ? parseLoss(lossJson.get<std::string>()) : std::nullopt;
     if (!loss) fail("loss", "one of mse, mae, huber, bce, ce", lossJson);
-    request.loss = *loss;
 
+    // The weights' shapes are checked before the network is allocated: a few bytes naming a
+    // 16-million-parameter network must not cost its memory before they are refused.
     const json& weights = require(document, "weights");
     const json& biases = require(document, "biases");
     if (!weights.is_array() || weights.size() != layerCount)
         fail("weights", "a list of " + std::to_string(layerCount) + " matrices", weights);
     if (!biases.is_array() || biases.size() != layerCount)
         fail("biases", "a list of " + std::to_string(layerCount) + " vectors", biases);
+    for (std::size_t l = 0; l < layerCount; ++l)
+        if (!weights[l].is_array() || weights[l].size() != static_cast<std::size_t>(sizes[l + 1]))
+            fail("weights[" + std::to_string(l) + "]",
+                 "a list of " + std::to_string(sizes[l + 1]) + " rows of " + std::to_string(sizes[l]) + " numbers",
+                 weights[l]);
+    TraceRequest request{Mlp(sizes, activations), *loss, {}, {}};
     for (std::size_t l = 0; l < layerCount; ++l) {
         DenseLayer& layer = request.network.layer(l);
         const std::string field = "weights[" + std::to_string(l) + "]";
