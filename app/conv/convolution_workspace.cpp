@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -280,12 +281,30 @@ void ConvolutionWorkspace::openImage() {
         refresh();
         return;
     }
-    QImageReader reader(path);
-    reader.setAllocationLimit(64);  // MB: a photo, not a poster
-    const QImage image = reader.read();
-    if (image.isNull()) error_->setText(tr("Could not read %1: %2").arg(path, reader.errorString()));
-    else model_->setInputImage(image);
+    openImageFile(path);
 }
+
+bool ConvolutionWorkspace::openImageFile(const QString& path) {
+    constexpr qint64 kMaxImageFileBytes = qint64{32} << 20;  // a photo, not a poster
+    if (const qint64 size = QFileInfo(path).size(); size > kMaxImageFileBytes) {
+        error_->setText(tr("Could not read %1: the file has %2 MiB, more than the limit of %3 MiB")
+                            .arg(path)
+                            .arg(size >> 20)
+                            .arg(kMaxImageFileBytes >> 20));
+        return false;
+    }
+    QImageReader reader(path);
+    reader.setAllocationLimit(64);  // MB decoded
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        error_->setText(tr("Could not read %1: %2").arg(path, reader.errorString()));
+        return false;
+    }
+    model_->setInputImage(image);
+    return true;
+}
+
+QString ConvolutionWorkspace::errorText() const { return error_->text(); }
 
 ConvPicture ConvolutionWorkspace::picture() const {
     ConvPicture pic;

@@ -23,6 +23,10 @@ public:
     ConvCanvas* canvas() const { return canvas_; }
     ConvolutionModel* model() const { return model_; }
     QString sumText() const;  // the products and sum as shown
+    // An image as the input (grey, scaled); false with the reason shown when it cannot be read or
+    // is over the file-size limit (32 MiB). The model is unchanged then.
+    bool openImageFile(const QString& path);
+    QString errorText() const;
 
 protected:
     void changeEvent(QEvent* event) override;

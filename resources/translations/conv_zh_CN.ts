@@ -457,5 +457,9 @@
         <source>Per channel: %1</source>
         <translation>各通道：%1</translation>
     </message>
+    <message>
+        <source>Could not read %1: the file has %2 MiB, more than the limit of %3 MiB</source>
+        <translation>无法读取 %1：文件有 %2 MiB，超过了 %3 MiB 的上限</translation>
+    </message>
 </context>
 </TS>

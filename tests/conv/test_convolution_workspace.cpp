@@ -10,7 +10,10 @@
 #include "shell/language.h"
 
 #include "../common/render_check.h"
+#include <QFile>
+#include <QImage>
 #include <QLabel>
+#include <QTemporaryDir>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -58,6 +61,42 @@ private slots:
         QCOMPARE(m.kernelSize(), 3);
         QVERIFY(m.setDilation(2));
         QCOMPARE(m.dilation(), 2);
+    }
+
+    // An opened image: a real one becomes the input; one over the file-size cap is refused
+    // unread, naming the limit, and a file that is no image names the reader's reason; the input
+    // stays as it was in both.
+    void openedImagesWithinLimits() {
+        ConvolutionModel m;
+        ConvolutionWorkspace w(&m);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QImage picture(40, 40, QImage::Format_RGB32);
+        picture.fill(Qt::white);
+        for (int i = 0; i < 40; ++i) picture.setPixel(i, i, qRgb(0, 0, 0));
+        const QString good = dir.filePath(QStringLiteral("diagonal.png"));
+        QVERIFY(picture.save(good));
+        QVERIFY(w.openImageFile(good));
+        const std::vector<double> before(m.inputTensor().data(), m.inputTensor().data() + m.inputTensor().size());
+
+        const QString huge = dir.filePath(QStringLiteral("poster.png"));
+        {
+            QFile f(huge);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize((qint64{32} << 20) + 1));  // sparse: one byte over the cap
+        }
+        QVERIFY(!w.openImageFile(huge));
+        QVERIFY2(w.errorText().contains(QStringLiteral("limit of 32 MiB")), qPrintable(w.errorText()));
+        const QString junk = dir.filePath(QStringLiteral("junk.png"));
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a picture");
+        }
+        QVERIFY(!w.openImageFile(junk));
+        QVERIFY(w.errorText().contains(QStringLiteral("junk.png")));
+        const std::vector<double> after(m.inputTensor().data(), m.inputTensor().data() + m.inputTensor().size());
+        QCOMPARE(after, before);
     }
 
     void outputSizeFollowsTheTextbookFormula() {
