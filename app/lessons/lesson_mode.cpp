@@ -318,7 +318,8 @@ bool LessonMode::eventFilter(QObject* watched, QEvent* event) {
             return true;
         }
     }
-    if (watched != window_ && watched_.contains(static_cast<QWidget*>(watched))) {
+    // The application-wide filter sees windows and other objects too: only widgets can be watched.
+    if (watched != window_ && watched->isWidgetType() && watched_.contains(static_cast<QWidget*>(watched))) {
         const QEvent::Type t = event->type();
         if (t == QEvent::Resize || t == QEvent::Move || t == QEvent::Show || t == QEvent::Hide) overlay_->follow();
     } else if (watched == window_) {
