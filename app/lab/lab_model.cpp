@@ -1,4 +1,5 @@
 #include "lab/lab_model.h"
+#include "shell/frame_pacer.h"
 
 #include "lab/lab_text.h"
 
@@ -105,10 +106,12 @@ LabModel::LabModel(QObject* parent) : QObject(parent), undoStack_(new QUndoStack
     qRegisterMetaType<LabSnapshotPtr>();
     worker_ = new LabWorker;
     connect(worker_, &LabWorker::progress, this, &LabModel::receive, Qt::QueuedConnection);
-    frameClock_ = new QTimer(this);
-    frameClock_->setTimerType(Qt::PreciseTimer);
-    frameClock_->setInterval(PacedWorker::kFrameIntervalMs);
-    connect(frameClock_, &QTimer::timeout, this, &LabModel::onFrame);
+    framePacer_ = std::make_unique<FramePacer<Changes>>(
+        this, [this](Changes c) { markDirty(c); },
+        [this](Changes c) {
+            dirty_ |= c;
+            flush();
+        });
     PacedWorker::shared().adopt(worker_);
     toWorker([rate = speedChoices()[static_cast<std::size_t>(speedIndex_)]](LabWorker& w) {
         w.setUnitsPerSecond(rate);
@@ -279,25 +282,8 @@ void LabModel::receive(const LabSnapshotPtr& snapshot) {
     divergedLearningRate_ = s.divergedLearningRate;
     playing_ = snapshot->playing;
     workerGrid_ = snapshot->grid;
-    if (snapshot->playing && !snapshot->batchDone && !(changes & StatusChanged) && frameClock_->isActive()) {
-        frameDirty_ |= changes;  // shown on the next frame tick
-    } else {
-        markDirty(changes | frameDirty_);
-        frameDirty_ = {};
-        if (snapshot->playing) frameClock_->start();
-        else frameClock_->stop();
-    }
+    framePacer_->offer(changes, snapshot->playing, snapshot->batchDone || (changes & StatusChanged));
     if (snapshot->batchDone) emit batchFinished();
-}
-
-void LabModel::onFrame() {
-    if (!frameDirty_) {  // no snapshot within a whole frame: training is slow or stopped
-        frameClock_->stop();
-        return;
-    }
-    dirty_ |= frameDirty_;
-    frameDirty_ = {};
-    flush();
 }
 
 QString LabModel::statusMessage() const {

@@ -7,6 +7,7 @@
 // computed here with the core (grid evaluation, metrics, activation and loss curves); views only
 // draw it.
 #include "base/activation_curves.h"
+#include "shell/frame_pacer.h"
 #include "lab/csv_import.h"
 #include "lab/grid.h"
 #include "lab/lab_data.h"
@@ -221,7 +222,6 @@ private:
     void receive(const LabSnapshotPtr& snapshot);
     void markDirty(Changes changes);
     void flush();
-    void onFrame();
     GridSpec gridSpec() const;
     void sendGridRequest();
     void rebuild(bool keepRun);  // new data sets and trainer from config_ and data_
@@ -259,9 +259,7 @@ private:
     // The newest snapshot's grid (evaluated on the training thread for network_), swapped into
     // grid_ on the next flush; null when network_ changed otherwise and the grid is computed here.
     std::shared_ptr<GridEvaluation> workerGrid_;
-    // While training plays, snapshots are shown on a frame clock (as in SessionModel).
-    QTimer* frameClock_ = nullptr;
-    Changes frameDirty_;
+    std::unique_ptr<FramePacer<Changes>> framePacer_;  // snapshots shown at most once per frame
     Trace trainTrace_, testTrace_;
     MetricsReport metrics_;
     double threshold_ = 0.5;

@@ -1,4 +1,5 @@
 #include "network/session_model.h"
+#include "shell/frame_pacer.h"
 
 #include <QTimer>
 #include <QUndoCommand>
@@ -64,10 +65,12 @@ SessionModel::SessionModel(QObject* parent)
         w.setUnitsPerSecond(rate);
     });
     refreshSampleTrace();
-    frameClock_ = new QTimer(this);
-    frameClock_->setTimerType(Qt::PreciseTimer);
-    frameClock_->setInterval(PacedWorker::kFrameIntervalMs);
-    connect(frameClock_, &QTimer::timeout, this, &SessionModel::onFrame);
+    framePacer_ = std::make_unique<FramePacer<Changes>>(
+        this, [this](Changes c) { markDirty(c); },
+        [this](Changes c) {
+            dirty_ |= c;
+            flush();
+        });
 }
 
 SessionModel::~SessionModel() { PacedWorker::shared().release(worker_); }
@@ -182,25 +185,8 @@ void SessionModel::receive(const SnapshotPtr& snapshot) {
     statusMessage_ = QString::fromStdString(snapshot->message);
     playing_ = snapshot->playing;
     refreshSampleTrace();
-    if (snapshot->playing && !snapshot->batchDone && !(changes & StatusChanged) && frameClock_->isActive()) {
-        frameDirty_ |= changes;  // shown on the next frame tick
-    } else {
-        markDirty(changes | frameDirty_);
-        frameDirty_ = {};
-        if (snapshot->playing) frameClock_->start();
-        else frameClock_->stop();
-    }
+    framePacer_->offer(changes, snapshot->playing, snapshot->batchDone || (changes & StatusChanged));
     if (snapshot->batchDone) emit batchFinished();
-}
-
-void SessionModel::onFrame() {
-    if (!frameDirty_) {  // no snapshot within a whole frame: training is slow or stopped
-        frameClock_->stop();
-        return;
-    }
-    dirty_ |= frameDirty_;
-    frameDirty_ = {};
-    flush();
 }
 
 void SessionModel::markDirty(Changes changes) {

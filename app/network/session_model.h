@@ -4,11 +4,14 @@
 // (batched: many updates in one event-loop turn become one signal) and ask for changes through
 // its intent methods; undoable intents go through the QUndoStack.
 #include "stepper/backprop_steps.h"
+#include "shell/frame_pacer.h"
 #include "stepper/neuron_graph.h"
 #include "mlp/trainer.h"
 #include "network/training_worker.h"
 
 #include <QObject>
+
+#include <memory>
 #include <QString>
 
 #include <optional>
@@ -137,7 +140,6 @@ private:
     void receive(const SnapshotPtr& snapshot);
     void markDirty(Changes changes);
     void flush();
-    void onFrame();
     void refreshSampleTrace();
     void recomputeStep();
     void rebuildGraph();
@@ -162,10 +164,7 @@ private:
     bool playing_ = false;
     Changes dirty_;
     bool flushScheduled_ = false;
-    // While training plays, snapshots arrive faster than a screen refreshes: the first one after
-    // a pause is shown at once, the rest on this 60 Hz-like frame clock, the newest one per tick.
-    QTimer* frameClock_ = nullptr;
-    Changes frameDirty_;
+    std::unique_ptr<FramePacer<Changes>> framePacer_;  // snapshots shown at most once per frame
 
     bool backpropMode_ = false;
     StepperInputs stepperInputs_;
