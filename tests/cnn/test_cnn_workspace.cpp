@@ -10,6 +10,7 @@
 #include "shell/paced_worker.h"
 
 #include "../common/render_check.h"
+#include "../common/sanitizer_slowdown.h"
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
@@ -26,7 +27,7 @@ class TestCnnWorkspace : public QObject {
 private slots:
     void trainsOffTheGuiThread() {
         CnnModel model;
-        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.network() != nullptr, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.network() != nullptr, 20000 * test::kSanitizerSlowdown);
         QVERIFY(std::isnan(model.testAccuracy()) || model.evaluatedAtStep() == 0);
         // A GUI-thread timer keeps firing while the model trains.
         int ticks = 0;
@@ -36,11 +37,11 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         model.play();
-        QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 150, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 150, 60000 * test::kSanitizerSlowdown);
         model.pause();
         const double seconds = clock.elapsed() / 1000.0;
         QVERIFY2(ticks > seconds * 30, qPrintable(QStringLiteral("%1 ticks in %2 s").arg(ticks).arg(seconds)));
-        QTRY_VERIFY_WITH_TIMEOUT(model.evaluatedAtStep() == model.steps(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.evaluatedAtStep() == model.steps(), 20000 * test::kSanitizerSlowdown);
         const auto& history = model.history();
         QVERIFY(history.size() >= 150);
         double early = 0, late = 0;
@@ -58,7 +59,7 @@ private slots:
 
     void featureMapsAreTheEnginesTrace() {
         CnnModel model;
-        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.network() != nullptr, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.network() != nullptr, 20000 * test::kSanitizerSlowdown);
         QVERIFY(model.selectInput(5));
         QVERIFY(model.selectLayer(QStringLiteral("relu2")));
         const engine::NetworkTrace expected = cnn::traceImage(*model.network(), *model.testSet(), 5);
@@ -89,10 +90,10 @@ private slots:
     void missingFashionMnistNamesTheFileAndPackage() {
         QTemporaryDir empty;
         CnnModel model;
-        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 20000 * test::kSanitizerSlowdown);
         model.setFashionRoot(empty.path());
         QVERIFY(model.setDataset(QStringLiteral("fashion_mnist")));
-        QTRY_VERIFY_WITH_TIMEOUT(!model.lastError().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.lastError().isEmpty(), 20000 * test::kSanitizerSlowdown);
         QVERIFY(model.lastError().contains(QStringLiteral("dataset-fashion-mnist")));
         QVERIFY(model.lastError().contains(empty.path()));
         QCOMPARE(model.dataset(), QStringLiteral("builtin"));  // the previous set stays
@@ -106,11 +107,11 @@ private slots:
         workspace.resize(1600, 1000);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
-        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.network() != nullptr, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.network() != nullptr, 20000 * test::kSanitizerSlowdown);
         model.play();
-        QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 120, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 120, 60000 * test::kSanitizerSlowdown);
         model.pause();
-        QTRY_VERIFY_WITH_TIMEOUT(model.evaluatedAtStep() == model.steps(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.evaluatedAtStep() == model.steps(), 20000 * test::kSanitizerSlowdown);
         model.selectLayer(QStringLiteral("relu1"));
         for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
             QVERIFY(languages.apply(lang));

@@ -4,6 +4,8 @@
 #include "cnn/residual_model.h"
 #include "cnn/residual_workspace.h"
 
+#include "../common/sanitizer_slowdown.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -41,7 +43,7 @@ void TestResidualModel::playsAndPauses() {
     ResidualModel model;
     model.play();
     QVERIFY(model.isPlaying());
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 5, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 5, 20000 * test::kSanitizerSlowdown);
     for (int v = 0; v < 4; ++v) {
         QCOMPARE(model.gradientNorms(v).size(), std::size_t(20));
         QVERIFY(!model.lossHistory(v).empty());
@@ -49,7 +51,8 @@ void TestResidualModel::playsAndPauses() {
     }
     model.pause();
     QVERIFY(!model.isPlaying());
-    QTest::qWait(300);
+    // A step already running when the pause arrives still finishes (slower under sanitizers).
+    QTest::qWait(300 * test::kSanitizerSlowdown);
     const long steps = model.steps();
     QTest::qWait(500);
     QCOMPARE(model.steps(), steps);
@@ -59,7 +62,7 @@ void TestResidualModel::playsAndPauses() {
 void TestResidualModel::plainSigmoidGradientVanishes() {
     ResidualModel model;
     model.play();
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 1, 20000 * test::kSanitizerSlowdown);
     model.pause();
     const auto& plain = model.gradientNorms(0);
     const auto& residual = model.gradientNorms(2);
@@ -72,7 +75,7 @@ void TestResidualModel::newActivationResets() {
     ResidualModel model;
     QSignalSpy changed(&model, &ResidualModel::changed);
     model.play();
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 3, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 3, 20000 * test::kSanitizerSlowdown);
     model.setActivation(QStringLiteral("relu"));
     QCOMPARE(model.steps(), 0L);
     QCOMPARE(model.activation(), QStringLiteral("relu"));
@@ -84,7 +87,7 @@ void TestResidualModel::newActivationResets() {
     QTest::qWait(300);
     QCOMPARE(model.steps(), 0L);
     model.play();
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 2, 20000 * test::kSanitizerSlowdown);
     model.pause();
 }
 
@@ -102,7 +105,7 @@ void TestResidualModel::refusesBadSettings() {
     QVERIFY(model.lastError().isEmpty());
     QCOMPARE(model.blocks(), 4);
     model.play();
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 1, 20000 * test::kSanitizerSlowdown);
     model.pause();
     QCOMPARE(model.gradientNorms(0).size(), std::size_t(2 * 4 + 2));
 }
@@ -121,7 +124,7 @@ void TestResidualModel::workspaceScreenshot() {
     QCOMPARE(blocks->value(), 9);
     play->click();
     QVERIFY(model.isPlaying());
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 20, 20000 * test::kSanitizerSlowdown);
     play->click();
     QVERIFY(!model.isPlaying());
     QTest::qWait(200);
@@ -148,7 +151,7 @@ void TestResidualModel::workspaceInChinese() {
     QApplication::processEvents();
     QCOMPARE(play->text(), QStringLiteral("播放"));
     model.play();
-    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 20, 20000 * test::kSanitizerSlowdown);
     model.pause();
     QTRY_COMPARE(play->text(), QStringLiteral("播放"));
     QTest::qWait(200);
