@@ -1,6 +1,8 @@
 #pragma once
 // A fully connected layer (seed 001 §2.2, eqs. 42–44 before σ): z = x Wᵀ + bᵀ for a batch
-// [N, fan_in], W of shape [units, fan_in] as the MLP stores it. The activation is its own layer.
+// [N, fan_in], W of shape [units, fan_in] as the MLP stores it; on a sequence [N, T, fan_in] the
+// same W at every position (y_t = W_y h_t + b_y, eq. 53; a Transformer's projections). The
+// activation is its own layer.
 #include "engine/layer.h"
 
 namespace ns::engine {
