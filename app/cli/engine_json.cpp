@@ -1,4 +1,6 @@
 #include "engine_json.h"
+#include "json_fields.h"
+#include "attention_json.h"
 
 #include "base/size_limits.h"
 
@@ -13,7 +15,7 @@
 
 namespace ns::cli {
 
-namespace {
+namespace fields {
 
 using engine::Index;
 using engine::Shape;
@@ -33,7 +35,7 @@ std::string kindOf(const nlohmann::json& v) {
 
 // Reads a nested array of numbers of the given rank into a tensor; every row must be as long as
 // the first. `expected` fixes sizes where known (−1: any).
-Tensor readTensor(const nlohmann::json& value, const std::string& field, int rank, const std::vector<Index>& expected = {}) {
+Tensor readTensor(const nlohmann::json& value, const std::string& field, int rank, const std::vector<Index>& expected) {
     Shape shape;
     const nlohmann::json* level = &value;
     for (int axis = 0; axis < rank; ++axis) {
@@ -95,7 +97,7 @@ void checkBudget(double bytes, const std::string& what) {
 }
 
 // A tensor of one sample as nested arrays, dropping the batch axis of size 1.
-nlohmann::json toJson(const double* data, const Shape& shape, std::size_t axis = 0) {
+nlohmann::json toJson(const double* data, const Shape& shape, std::size_t axis) {
     nlohmann::json out = nlohmann::json::array();
     Index stride = 1;
     for (std::size_t a = axis + 1; a < shape.size(); ++a) stride *= shape[a];
@@ -123,7 +125,9 @@ Tensor withBatch(const Tensor& sample) {
     return sample.reshaped(shape);
 }
 
-}  // namespace
+}  // namespace fields
+
+using namespace fields;
 
 nlohmann::json runConvRequest(const nlohmann::json& request) {
     const Tensor input = readTensor(required(request, "input"), "input", 3);
@@ -209,7 +213,7 @@ long benchOption(const std::string& option, const std::string& text, long low, l
 }  // namespace
 
 int runBench(const std::vector<std::string>& args, std::ostream& out) {
-    if (args.empty()) throw InputError("bench: expected a case name (lenet5)");
+    if (args.empty()) throw InputError("bench: expected a case name (lenet5 or mha)");
     const std::string name = args[0];
     long steps = 20, threads = 1;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -219,7 +223,8 @@ int runBench(const std::vector<std::string>& args, std::ostream& out) {
         else if (option == "--threads") threads = benchOption(option, args[++i], 1, 64);
         else throw InputError(option + ": unknown option for bench (expected --steps or --threads)");
     }
-    if (name != "lenet5") throw InputError("bench: unknown case \"" + name + "\" (expected lenet5)");
+    if (name == "mha") return runMhaBench(steps, threads, out);
+    if (name != "lenet5") throw InputError("bench: unknown case \"" + name + "\" (expected lenet5 or mha)");
 
     // The fixed case: a batch of 32 random 1×28×28 inputs, 10 classes, SGD η = 0.01.
     constexpr Index kBatch = 32;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Bad input to `neuralscope-cli conv|pool`: exit status 2 and one stderr line naming the field.
+"""Bad input to `neuralscope-cli conv|pool|attention`: exit status 2 and one stderr line naming the field.
 
     python3 check_conv_errors.py CLI_BINARY
 
@@ -38,6 +38,17 @@ def conv(**changes):
 def pool(**changes):
     request = {"input": [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]],
                "kind": "max", "size": 2, "stride": 2}
+    for key, value in changes.items():
+        if value is None:
+            request.pop(key, None)
+        else:
+            request[key] = value
+    return request
+
+
+def attention(**changes):
+    """A valid request: 2 queries, 3 keys, d = 2, dv = 1, with fields replaced (None: removed)."""
+    request = {"Q": [[1, 0], [0, 1]], "K": [[1, 2], [3, 4], [5, 6]], "V": [[1], [2], [3]], "mask": "none"}
     for key, value in changes.items():
         if value is None:
             request.pop(key, None)
@@ -113,6 +124,21 @@ CASES = [
     ("pool: ragged input", "pool", pool(input=[[[1, 2], [3]]]), "input", []),
     ("pool: string in input", "pool", pool(input=[[[1, 2], [3, "x"]]]), "input", [r"number"]),
     ("pool: grad_output of the wrong shape", "pool", pool(grad_output=ones(1, 3, 3)), "grad_output", []),
+    ("attention: Q missing", "attention", attention(Q=None), "Q", [r"missing"]),
+    ("attention: V missing", "attention", attention(V=None), "V", [r"missing"]),
+    ("attention: Q of rank 1", "attention", attention(Q=[1, 2]), "Q", []),
+    ("attention: K's d differs from Q's", "attention", attention(K=ones(3, 3)), "K", [r"\b2\b", r"\b3\b"]),
+    ("attention: V's rows differ from K's", "attention", attention(V=ones(2, 1)), "V", [r"\b3\b", r"\b2\b"]),
+    ("attention: ragged V", "attention", attention(V=[[1], [2, 3], [4]]), "V", []),
+    ("attention: string in K", "attention", attention(K=[[1, 2], [3, "4"], [5, 6]]), "K", [r"number"]),
+    ("attention: mask unknown", "attention", attention(mask="future"), "mask", [r"future", r"causal"]),
+    ("attention: mask not a string", "attention", attention(mask=True), "mask", []),
+    ("attention: causal with n != m", "attention", attention(mask="causal"), "mask", [r"n = 2", r"m = 3"]),
+    ("attention: grad_output of the wrong shape", "attention", attention(grad_output=ones(2, 2)), "grad_output",
+     [r"\b1\b"]),
+    # n · m = 1.6·10⁹ score entries from a 0.3 MB file: refused before anything is allocated.
+    ("attention: too large", "attention", attention(Q=ones(40000, 1), K=ones(40000, 1), V=ones(40000, 1)), None,
+     [r"attention would need about \d+ MiB", r"limit of 2048 MiB"]),
 ]
 
 
