@@ -1,7 +1,10 @@
 // Attention (seed 001 §7, eqs. 80–83): hand-computed 2×2 and 3×3 cases, every mask, gradients
-// against central differences, multi-head attention against single heads, and 1 vs 2 threads.
+// against central differences, multi-head attention against single heads, and 1 vs 2 threads;
+// then the Transformer's other pieces: LayerNorm, the positional encoding (eqs. 84–85), the
+// feed-forward network (eq. 86) and encoder blocks, post- and pre-norm.
 #include "engine/attention.h"
 #include "engine/gradient_check.h"
+#include "engine/transformer.h"
 #include "base/random.h"
 
 #include <QTest>
@@ -90,6 +93,11 @@ private slots:
     void multiHeadGradients();
     void multiHeadEqualsItsHeads();
     void multiHeadIsDeterministicAcrossThreads();
+    void layerNormNormalisesEachPosition();
+    void positionalEncodingFollowsEqs84And85();
+    void transformerGradients_data();
+    void transformerGradients();
+    void encoderBlockIsDeterministicAcrossThreads();
 };
 
 void TestEngineAttention::handComputed2x2() {
@@ -369,6 +377,129 @@ void TestEngineAttention::multiHeadIsDeterministicAcrossThreads() {
     QCOMPARE(one.nodes[0].gradParameters.size(), std::size_t{4});
     for (std::size_t p = 0; p < 4; ++p) QVERIFY(one.nodes[0].gradParameters[p] == two.nodes[0].gradParameters[p]);
     QVERIFY(one.gradInput.flat().norm() > 0);
+}
+
+void TestEngineAttention::layerNormNormalisesEachPosition() {
+    // Row (1, 2, 3, 6): μ = 3, σ² = (4 + 1 + 0 + 9)/4 = 3.5, x̂ = (x − 3)/√(3.5 + ε); with γ = 2,
+    // β = 1 the output is 2x̂ + 1. Each position of a sequence is normalised on its own.
+    LayerNorm norm(4);
+    norm.gamma().fill(2.0);
+    norm.beta().fill(1.0);
+    const Tensor x = tensorOf({1, 2, 4}, {1, 2, 3, 6, -1, -1, -1, -1});
+    LayerTrace t;
+    norm.forward({&x}, t, {});
+    QCOMPARE(t.named.at("mu").shape(), (Shape{1, 2}));
+    QCOMPARE(t.named.at("mu")[0], 3.0);
+    QCOMPARE(t.named.at("var")[0], 3.5);
+    QCOMPARE(t.named.at("var")[1], 0.0);
+    const double sigma = std::sqrt(3.5 + 1e-5);
+    const double row[] = {1, 2, 3, 6};
+    for (int k = 0; k < 4; ++k) QVERIFY(std::abs(t.output[k] - (2 * (row[k] - 3) / sigma + 1)) < 1e-14);
+    for (int k = 4; k < 8; ++k) QCOMPARE(t.output[k], 1.0);  // a constant row becomes β
+}
+
+void TestEngineAttention::positionalEncodingFollowsEqs84And85() {
+    const Index n = 50, d = 16;
+    const Tensor pe = sinusoidalEncoding(n, d);
+    for (Index c = 0; c < d; ++c) QCOMPARE(pe.at({0, c}), c % 2 == 0 ? 0.0 : 1.0);  // sin 0, cos 0
+    for (Index pos = 0; pos < n; ++pos) {
+        QCOMPARE(pe.at({pos, 0}), std::sin(static_cast<double>(pos)));  // i = 0: frequency 1
+        QCOMPARE(pe.at({pos, 1}), std::cos(static_cast<double>(pos)));
+        // 2i = 6: pos / 10000^{6/16}
+        QVERIFY(std::abs(pe.at({pos, 7}) - std::cos(static_cast<double>(pos) / std::pow(10000.0, 6.0 / 16))) < 1e-15);
+        for (Index i = 0; i < d / 2; ++i)  // sin² + cos² = 1 for each frequency
+            QVERIFY(std::abs(pe.at({pos, 2 * i}) * pe.at({pos, 2 * i}) + pe.at({pos, 2 * i + 1}) * pe.at({pos, 2 * i + 1}) - 1) < 1e-15);
+    }
+    // PE(p)·PE(p + k) = Σ_i cos(k ω_i) depends on the offset k only: attention can read relative
+    // positions from it.
+    auto dot = [&](Index a, Index b) {
+        double sum = 0;
+        for (Index c = 0; c < d; ++c) sum += pe.at({a, c}) * pe.at({b, c});
+        return sum;
+    };
+    for (Index k : {1, 3, 10})
+        for (Index p = 0; p + k < n; ++p) QVERIFY(std::abs(dot(p, p + k) - dot(0, k)) < 1e-12);
+    // The layer adds it to every sample.
+    PositionalEncoding layer;
+    const Tensor x = randomTensor({2, n, d}, 4);
+    LayerTrace t;
+    layer.forward({&x}, t, {});
+    for (Index s = 0; s < 2; ++s)
+        for (Index i = 0; i < n * d; ++i) QCOMPARE(t.output[s * n * d + i], x[s * n * d + i] + pe[i]);
+    QVERIFY(t.named.at("pe") == pe);
+}
+
+void TestEngineAttention::transformerGradients_data() {
+    QTest::addColumn<QString>("what");
+    for (const char* what : {"layer norm", "layer norm sequence", "positional encoding", "feed-forward",
+                             "encoder post-norm", "encoder pre-norm", "encoder causal padded", "two encoder blocks"})
+        QTest::newRow(what) << QString(what);
+}
+
+void TestEngineAttention::transformerGradients() {
+    QFETCH(QString, what);
+    Shape batch = {3, 5, 6};
+    Network network({5, 6});
+    if (what == "layer norm") {
+        network = Network({6});
+        network.add(std::make_unique<LayerNorm>(6));
+        batch = {4, 6};
+    } else if (what == "layer norm sequence") {
+        network.add(std::make_unique<LayerNorm>(6));
+    } else if (what == "positional encoding") {
+        network.add(std::make_unique<PositionalEncoding>());
+    } else if (what == "feed-forward") {
+        addFeedForward(network, Network::kInput, 6, 10, "ffn");
+    } else {
+        EncoderBlockSpec spec;
+        spec.dModel = 6, spec.heads = 2, spec.dFF = 8;
+        spec.preNorm = what == "encoder pre-norm";
+        if (what == "encoder causal padded") spec.mask = AttentionMask::Causal;
+        const int first = addEncoderBlock(network, Network::kInput, spec);
+        if (what == "two encoder blocks") {
+            spec.prefix = "enc2";
+            addEncoderBlock(network, first, spec);
+        }
+        if (what == "encoder causal padded")
+            static_cast<MultiHeadAttention&>(*network.node(0).layer).masking().keyLengths = {5, 2, 4};
+    }
+    network.initialize(5);
+    // γ, β away from 1, 0 so their gradients are checked at a general point.
+    network.forEachParameter([&](std::size_t node, std::size_t, Tensor& p) {
+        if (network.node(node).layer->kind() == "layer_norm") {
+            const Tensor r = randomTensor(p.shape(), 70 + node, 0.3);
+            p.flat() += r.flat();
+        }
+    });
+    // ReLU kinks: inputs whose pre-activations come within h of 0 would spoil a central
+    // difference; with these seeds none does (a failure names the entry).
+    const GradientCheck check = checkGradients(network, randomTensor(batch, 17), {}, 1e-6, {1e-5, 1e-8}, 29, 300);
+    QVERIFY2(check.entriesChecked > 0, "nothing was checked");
+    QVERIFY2(check.passed, check.worst.c_str());
+}
+
+void TestEngineAttention::encoderBlockIsDeterministicAcrossThreads() {
+    Network network({10, 8});
+    EncoderBlockSpec spec;
+    spec.dModel = 8, spec.heads = 2, spec.dFF = 16;
+    network.add(std::make_unique<PositionalEncoding>(), {Network::kInput}, "pe");
+    addEncoderBlock(network, Network::kPrevious, spec);
+    network.initialize(3);
+    const Tensor x = randomTensor({16, 10, 8}, 12), g = randomTensor({16, 10, 8}, 13);
+    NetworkTrace one, two;
+    RunContext c1, c2;
+    c1.threads = 1, c2.threads = 2;
+    network.forward(x, one, c1);
+    network.backward(one, g, c1, true);
+    network.forward(x, two, c2);
+    network.backward(two, g, c2, true);
+    QVERIFY(one.output() == two.output());
+    QVERIFY(one.gradInput == two.gradInput);
+    for (std::size_t node = 0; node < network.size(); ++node) {
+        QVERIFY(one.nodes[node].output == two.nodes[node].output);
+        for (std::size_t p = 0; p < one.nodes[node].gradParameters.size(); ++p)
+            QVERIFY2(one.nodes[node].gradParameters[p] == two.nodes[node].gradParameters[p], network.node(node).name.c_str());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEngineAttention)
