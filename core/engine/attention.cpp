@@ -159,7 +159,8 @@ void ScaledDotProductAttention::backward(const Inputs& inputs, LayerTrace& trace
 
 // ---------------------------------------------------------------------------------------------
 
-MultiHeadAttention::MultiHeadAttention(Index dModel, Index heads, AttentionMask mask) : dModel_(dModel), heads_(heads) {
+MultiHeadAttention::MultiHeadAttention(Index dModel, Index heads, AttentionMask mask, AttentionSource source)
+    : dModel_(dModel), heads_(heads), source_(source) {
     if (dModel < 1 || heads < 1 || dModel % heads != 0)
         throw std::invalid_argument("MultiHeadAttention: d_model must be a positive multiple of the number of heads, found " +
                                     std::to_string(dModel) + " and " + std::to_string(heads));
@@ -168,16 +169,22 @@ MultiHeadAttention::MultiHeadAttention(Index dModel, Index heads, AttentionMask 
 }
 
 std::string MultiHeadAttention::describe() const {
-    return "Multi-head attention d_model " + std::to_string(dModel_) + ", " + std::to_string(heads_) + " heads" +
+    return std::string(source_ == AttentionSource::Cross ? "Multi-head cross-attention" : "Multi-head attention") +
+           " d_model " + std::to_string(dModel_) + ", " + std::to_string(heads_) + " heads" +
            (masking_.mask == AttentionMask::Causal ? ", causal" : "");
 }
 
 Shape MultiHeadAttention::outputShape(const std::vector<Shape>& inputs) const {
-    const Shape& in = inputs.at(0);
-    if (in.size() != 2 || in[1] != dModel_)
-        throw std::invalid_argument(describe() + " expects a sequence [n, " + std::to_string(dModel_) +
-                                    "] per sample, found " + toString(in));
-    return in;
+    if (static_cast<int>(inputs.size()) != arity())
+        throw std::invalid_argument(describe() + " takes " + std::to_string(arity()) + " inputs");
+    for (const Shape& in : inputs)
+        if (in.size() != 2 || in[1] != dModel_)
+            throw std::invalid_argument(describe() + " expects a sequence [n, " + std::to_string(dModel_) +
+                                        "] per sample, found " + toString(in));
+    if (masking_.mask == AttentionMask::Causal && inputs.back()[0] != inputs[0][0])
+        throw std::invalid_argument(describe() + ": a causal mask needs as many queries as keys (n = m), found n = " +
+                                    std::to_string(inputs[0][0]) + ", m = " + std::to_string(inputs.back()[0]));
+    return inputs[0];
 }
 
 void MultiHeadAttention::initialize(std::uint64_t seed) {
@@ -189,30 +196,36 @@ void MultiHeadAttention::initialize(std::uint64_t seed) {
 
 void MultiHeadAttention::forward(const Inputs& inputs, LayerTrace& trace, const RunContext& context) {
     const Tensor& x = *inputs[0];
-    outputShape({{x.dim(1), x.dim(2)}});
-    const Index N = x.dim(0), n = x.dim(1), D = dModel_, H = heads_, dk = headDim();
-    masking_.check(N, n);
+    const Tensor& y = source_ == AttentionSource::Cross ? *inputs[1] : x;  // the keys' and values' sequence
+    outputShape(source_ == AttentionSource::Cross ? std::vector<Shape>{{x.dim(1), x.dim(2)}, {y.dim(1), y.dim(2)}}
+                                                  : std::vector<Shape>{{x.dim(1), x.dim(2)}});
+    const Index N = x.dim(0), n = x.dim(1), m = y.dim(1), D = dModel_, H = heads_, dk = headDim();
+    if (y.dim(0) != N) throw std::invalid_argument(describe() + ": the two inputs' batches differ");
+    masking_.check(N, m);
     trace.output.resize(x.shape());
-    for (const char* name : {"Q", "K", "V", "heads"}) trace.named[name].resize(x.shape());
-    resizeStages(trace, {N, H, n, n});
+    trace.named["Q"].resize(x.shape());
+    trace.named["heads"].resize(x.shape());
+    trace.named["K"].resize(y.shape());
+    trace.named["V"].resize(y.shape());
+    resizeStages(trace, {N, H, n, m});
     Tensor &Q = trace.named["Q"], &K = trace.named["K"], &V = trace.named["V"], &heads = trace.named["heads"];
     Tensor &qk = trace.named["qk"], &scores = trace.named["scores"], &masked = trace.named["masked_scores"],
            &weights = trace.named["weights"];
     const ConstMatrixMap WQ(W_Q().data(), D, D), WK(W_K().data(), D, D), WV(W_V().data(), D, D), WO(W_O().data(), D, D);
     const bool causal = masking_.mask == AttentionMask::Causal;
-    const Index plane = n * n;
+    const Index plane = n * m;
     forChunks(N, context.threads, [&](Index begin, Index end, Index) {
-        const Index rows = (end - begin) * n;
-        // One GEMM per projection for the whole chunk: X W_Q, X W_K, X W_V (eq. 81).
-        const ConstMatrixMap X(x.sample(begin), rows, D);
+        const Index rows = (end - begin) * n, keyRows = (end - begin) * m;
+        // One GEMM per projection for the whole chunk: X W_Q, Y W_K, Y W_V (eq. 81).
+        const ConstMatrixMap X(x.sample(begin), rows, D), Y(y.sample(begin), keyRows, D);
         MatrixMap(Q.sample(begin), rows, D).noalias() = X * WQ;
-        MatrixMap(K.sample(begin), rows, D).noalias() = X * WK;
-        MatrixMap(V.sample(begin), rows, D).noalias() = X * WV;
+        MatrixMap(K.sample(begin), keyRows, D).noalias() = Y * WK;
+        MatrixMap(V.sample(begin), keyRows, D).noalias() = Y * WV;
         for (Index s = begin; s < end; ++s)
             for (Index h = 0; h < H; ++h) {
-                const Index at = h * plane;  // head h's [n, n] plane of sample s
-                attendForward(view(Q.sample(s) + h * dk, n, dk, D), view(K.sample(s) + h * dk, n, dk, D),
-                              view(V.sample(s) + h * dk, n, dk, D), causal, masking_.keyLength(s, n),
+                const Index at = h * plane;  // head h's [n, m] plane of sample s
+                attendForward(view(Q.sample(s) + h * dk, n, dk, D), view(K.sample(s) + h * dk, m, dk, D),
+                              view(V.sample(s) + h * dk, m, dk, D), causal, masking_.keyLength(s, m),
                               qk.sample(s) + at, scores.sample(s) + at, masked.sample(s) + at, weights.sample(s) + at,
                               view(heads.sample(s) + h * dk, n, dk, D));
             }
@@ -222,24 +235,31 @@ void MultiHeadAttention::forward(const Inputs& inputs, LayerTrace& trace, const 
 
 void MultiHeadAttention::backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
                                   const RunContext& context) {
+    const bool cross = source_ == AttentionSource::Cross;
     const Tensor& x = *inputs[0];
-    const Index N = x.dim(0), n = x.dim(1), D = dModel_, H = heads_, dk = headDim();
+    const Tensor& y = cross ? *inputs[1] : x;
+    const Index N = x.dim(0), n = x.dim(1), m = y.dim(1), D = dModel_, H = heads_, dk = headDim();
     const bool wantX = !wantInput.empty() && wantInput[0];
-    trace.gradInputs.resize(1);
+    const bool wantY = cross && wantInput.size() > 1 && wantInput[1];
+    trace.gradInputs.resize(cross ? 2 : 1);
     if (wantX) trace.gradInputs[0].resize(x.shape());
+    if (wantY) trace.gradInputs[1].resize(y.shape());
     shapeParameterGradients(*this, trace);
     auto& partial = chunkGradients(*this, trace, N);
     // ∂L/∂heads, ∂L/∂Q, ∂L/∂K, ∂L/∂V: each chunk writes only its own rows.
     trace.scratch.resize(4);
-    for (Tensor& t : trace.scratch) t.resize(x.shape());
+    trace.scratch[0].resize(x.shape());
+    trace.scratch[1].resize(x.shape());
+    trace.scratch[2].resize(y.shape());
+    trace.scratch[3].resize(y.shape());
     Tensor &dHeads = trace.scratch[0], &dQ = trace.scratch[1], &dK = trace.scratch[2], &dV = trace.scratch[3];
     const Tensor &Q = trace.named.at("Q"), &K = trace.named.at("K"), &V = trace.named.at("V"),
                  &heads = trace.named.at("heads"), &weights = trace.named.at("weights");
     const ConstMatrixMap WQ(W_Q().data(), D, D), WK(W_K().data(), D, D), WV(W_V().data(), D, D), WO(W_O().data(), D, D);
-    const Index plane = n * n;
+    const Index plane = n * m;
     forChunks(N, context.threads, [&](Index begin, Index end, Index chunk) {
-        const Index rows = (end - begin) * n;
-        const ConstMatrixMap X(x.sample(begin), rows, D);
+        const Index rows = (end - begin) * n, keyRows = (end - begin) * m;
+        const ConstMatrixMap X(x.sample(begin), rows, D), Y(y.sample(begin), keyRows, D);
         const ConstMatrixMap G(trace.gradOutput.sample(begin), rows, D);
         // out = heads W_O: ∂L/∂W_O = headsᵀ G, ∂L/∂heads = G W_Oᵀ.
         MatrixMap(partial[chunk][3].data(), D, D).noalias() = ConstMatrixMap(heads.sample(begin), rows, D).transpose() * G;
@@ -247,21 +267,29 @@ void MultiHeadAttention::backward(const Inputs& inputs, LayerTrace& trace, const
         RowMajorMatrix work;
         for (Index s = begin; s < end; ++s)
             for (Index h = 0; h < H; ++h)
-                attendBackward(view(Q.sample(s) + h * dk, n, dk, D), view(K.sample(s) + h * dk, n, dk, D),
-                               view(V.sample(s) + h * dk, n, dk, D), weights.sample(s) + h * plane,
+                attendBackward(view(Q.sample(s) + h * dk, n, dk, D), view(K.sample(s) + h * dk, m, dk, D),
+                               view(V.sample(s) + h * dk, m, dk, D), weights.sample(s) + h * plane,
                                view(static_cast<const double*>(dHeads.sample(s)) + h * dk, n, dk, D), work,
-                               view(dQ.sample(s) + h * dk, n, dk, D), view(dK.sample(s) + h * dk, n, dk, D),
-                               view(dV.sample(s) + h * dk, n, dk, D));
-        const ConstMatrixMap gQ(dQ.sample(begin), rows, D), gK(dK.sample(begin), rows, D), gV(dV.sample(begin), rows, D);
-        // Q = X W_Q: ∂L/∂W_Q = Xᵀ ∂L/∂Q; X feeds all three projections, so its gradient is their sum.
+                               view(dQ.sample(s) + h * dk, n, dk, D), view(dK.sample(s) + h * dk, m, dk, D),
+                               view(dV.sample(s) + h * dk, m, dk, D));
+        const ConstMatrixMap gQ(dQ.sample(begin), rows, D), gK(dK.sample(begin), keyRows, D),
+            gV(dV.sample(begin), keyRows, D);
+        // Q = X W_Q: ∂L/∂W_Q = Xᵀ ∂L/∂Q; likewise K, V from Y.
         MatrixMap(partial[chunk][0].data(), D, D).noalias() = X.transpose() * gQ;
-        MatrixMap(partial[chunk][1].data(), D, D).noalias() = X.transpose() * gK;
-        MatrixMap(partial[chunk][2].data(), D, D).noalias() = X.transpose() * gV;
+        MatrixMap(partial[chunk][1].data(), D, D).noalias() = Y.transpose() * gK;
+        MatrixMap(partial[chunk][2].data(), D, D).noalias() = Y.transpose() * gV;
         if (wantX) {
             MatrixMap dX(trace.gradInputs[0].sample(begin), rows, D);
             dX.noalias() = gQ * WQ.transpose();
-            dX.noalias() += gK * WK.transpose();
-            dX.noalias() += gV * WV.transpose();
+            if (!cross) {  // X feeds all three projections: its gradient is their sum
+                dX.noalias() += gK * WK.transpose();
+                dX.noalias() += gV * WV.transpose();
+            }
+        }
+        if (wantY) {
+            MatrixMap dY(trace.gradInputs[1].sample(begin), keyRows, D);
+            dY.noalias() = gK * WK.transpose();
+            dY.noalias() += gV * WV.transpose();
         }
     });
     reduceChunkGradients(trace);

@@ -55,16 +55,24 @@ private:
     AttentionMasking masking_;
 };
 
-// Multi-head self-attention on X [N, n, d_model]: heads of d_k = d_model / heads. Parameters
-// "W_Q", "W_K", "W_V" [d_model, d_model] (head i uses columns i·d_k … (i+1)·d_k − 1: W_i^Q of
-// eq. 83 side by side) and "W_O" [d_model, d_model] (eq. 82), no biases, as the textbook writes it.
-// Trace: the projections "Q", "K", "V" [N, n, d_model], the concatenated heads "heads"
-// [N, n, d_model], and per head "qk", "scores", "masked_scores", "weights" [N, heads, n, n].
+// Which sequences a multi-head layer reads: Self, one input X (Q, K and V all from X); Cross, two
+// inputs, the queries' sequence X [N, n, d_model] and the memory Y [N, m, d_model] the keys and
+// values come from (the decoder's attention over the encoder's output).
+enum class AttentionSource { Self, Cross };
+
+// Multi-head attention, heads of d_k = d_model / heads. Parameters "W_Q", "W_K", "W_V"
+// [d_model, d_model] (head i uses columns i·d_k … (i+1)·d_k − 1: W_i^Q of eq. 83 side by side) and
+// "W_O" [d_model, d_model] (eq. 82), no biases, as the textbook writes it: Q = X W_Q, K = Y W_K,
+// V = Y W_V (Y = X for self-attention). Trace: the projections "Q" [N, n, d_model], "K", "V"
+// [N, m, d_model], the concatenated heads "heads" [N, n, d_model], and per head "qk", "scores",
+// "masked_scores", "weights" [N, heads, n, m]. Padding lengths count the keys (Y's positions).
 class MultiHeadAttention : public Layer {
 public:
-    MultiHeadAttention(Index dModel, Index heads, AttentionMask mask = AttentionMask::None);
+    MultiHeadAttention(Index dModel, Index heads, AttentionMask mask = AttentionMask::None,
+                       AttentionSource source = AttentionSource::Self);
     std::string kind() const override { return "multi_head_attention"; }
     std::string describe() const override;
+    int arity() const override { return source_ == AttentionSource::Cross ? 2 : 1; }
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void forward(const Inputs& inputs, LayerTrace& trace, const RunContext& context) override;
     void backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
@@ -77,6 +85,7 @@ public:
     Index dModel() const { return dModel_; }
     Index heads() const { return heads_; }
     Index headDim() const { return dModel_ / heads_; }
+    AttentionSource source() const { return source_; }
     AttentionMasking& masking() { return masking_; }
     const AttentionMasking& masking() const { return masking_; }
     Tensor& W_Q() { return parameters_[0].value; }
@@ -87,6 +96,7 @@ public:
 private:
     Index dModel_, heads_;
     AttentionMasking masking_;
+    AttentionSource source_;
 };
 
 }  // namespace ns::engine

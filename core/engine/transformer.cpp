@@ -157,4 +157,29 @@ int addEncoderBlock(Network& network, int input, const EncoderBlockSpec& spec) {
     return norm(network.add(std::make_unique<Add>(), {f, y}, p + "_add2"), "_norm2");
 }
 
+int addDecoderBlock(Network& network, int input, int memory, const EncoderBlockSpec& spec) {
+    const std::string& p = spec.prefix;
+    auto selfAttention = [&](int from) {
+        return network.add(std::make_unique<MultiHeadAttention>(spec.dModel, spec.heads, AttentionMask::Causal),
+                           {from}, p + "_self_attention");
+    };
+    auto crossAttention = [&](int from) {
+        return network.add(std::make_unique<MultiHeadAttention>(spec.dModel, spec.heads, AttentionMask::None,
+                                                                AttentionSource::Cross),
+                           {from, memory}, p + "_cross_attention");
+    };
+    auto norm = [&](int from, const char* name) {
+        return network.add(std::make_unique<LayerNorm>(spec.dModel), {from}, p + name);
+    };
+    auto add = [&](int a, int b, const char* name) { return network.add(std::make_unique<Add>(), {a, b}, p + name); };
+    if (spec.preNorm) {
+        const int y1 = add(selfAttention(norm(input, "_norm1")), input, "_add1");
+        const int y2 = add(crossAttention(norm(y1, "_norm2")), y1, "_add2");
+        return add(addFeedForward(network, norm(y2, "_norm3"), spec.dModel, spec.dFF, p), y2, "_add3");
+    }
+    const int y1 = norm(add(selfAttention(input), input, "_add1"), "_norm1");
+    const int y2 = norm(add(crossAttention(y1), y1, "_add2"), "_norm2");
+    return norm(add(addFeedForward(network, y2, spec.dModel, spec.dFF, p), y2, "_add3"), "_norm3");
+}
+
 }  // namespace ns::engine

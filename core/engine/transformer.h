@@ -73,4 +73,13 @@ struct EncoderBlockSpec {
 // Nodes: PREFIX_attention, PREFIX_add1, PREFIX_norm1, the FFN's, PREFIX_add2, PREFIX_norm2.
 int addEncoderBlock(Network& network, int input, const EncoderBlockSpec& spec);
 
+// Appends one decoder block reading the target sequence `input` [n, d_model] and the encoder's
+// output `memory` [m, d_model]; returns its last node. Its self-attention is always causal (masked
+// self-attention: position i sees the targets up to i), then cross-attention with the queries from
+// the decoder and the keys and values from the memory, then the FFN, each with its residual and
+// LayerNorm (post- or pre-norm as spec.preNorm; spec.mask is not used). Nodes: PREFIX_self_attention,
+// PREFIX_add1, PREFIX_norm1, PREFIX_cross_attention, PREFIX_add2, PREFIX_norm2, the FFN's,
+// PREFIX_add3, PREFIX_norm3.
+int addDecoderBlock(Network& network, int input, int memory, const EncoderBlockSpec& spec);
+
 }  // namespace ns::engine

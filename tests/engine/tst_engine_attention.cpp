@@ -98,6 +98,9 @@ private slots:
     void transformerGradients_data();
     void transformerGradients();
     void encoderBlockIsDeterministicAcrossThreads();
+    void crossAttentionGradients_data();
+    void crossAttentionGradients();
+    void crossAttentionOnItselfIsSelfAttention();
 };
 
 void TestEngineAttention::handComputed2x2() {
@@ -432,7 +435,8 @@ void TestEngineAttention::positionalEncodingFollowsEqs84And85() {
 void TestEngineAttention::transformerGradients_data() {
     QTest::addColumn<QString>("what");
     for (const char* what : {"layer norm", "layer norm sequence", "positional encoding", "feed-forward",
-                             "encoder post-norm", "encoder pre-norm", "encoder causal padded", "two encoder blocks"})
+                             "encoder post-norm", "encoder pre-norm", "encoder causal padded", "two encoder blocks",
+                             "decoder post-norm", "decoder pre-norm, padded memory"})
         QTest::newRow(what) << QString(what);
 }
 
@@ -450,6 +454,19 @@ void TestEngineAttention::transformerGradients() {
         network.add(std::make_unique<PositionalEncoding>());
     } else if (what == "feed-forward") {
         addFeedForward(network, Network::kInput, 6, 10, "ffn");
+    } else if (what.startsWith("decoder")) {
+        // A tiny encoder-decoder on one sequence: the encoder block's output is the decoder's memory.
+        EncoderBlockSpec spec;
+        spec.dModel = 6, spec.heads = 2, spec.dFF = 8;
+        spec.preNorm = what.contains("pre-norm");
+        const int memory = addEncoderBlock(network, Network::kInput, spec);
+        spec.prefix = "dec";
+        addDecoderBlock(network, Network::kInput, memory, spec);
+        if (what.contains("padded")) {
+            const int cross = network.find("dec_cross_attention");
+            QVERIFY(cross >= 0);
+            static_cast<MultiHeadAttention&>(*network.node(static_cast<std::size_t>(cross)).layer).masking().keyLengths = {5, 2, 3};
+        }
     } else {
         EncoderBlockSpec spec;
         spec.dModel = 6, spec.heads = 2, spec.dFF = 8;
@@ -500,6 +517,51 @@ void TestEngineAttention::encoderBlockIsDeterministicAcrossThreads() {
         for (std::size_t p = 0; p < one.nodes[node].gradParameters.size(); ++p)
             QVERIFY2(one.nodes[node].gradParameters[p] == two.nodes[node].gradParameters[p], network.node(node).name.c_str());
     }
+}
+
+void TestEngineAttention::crossAttentionGradients_data() {
+    QTest::addColumn<QList<int>>("lengths");
+    QTest::newRow("n3 m5") << QList<int>{};
+    QTest::newRow("n3 m5 padded") << QList<int>{5, 1, 3};
+}
+
+void TestEngineAttention::crossAttentionGradients() {
+    // Queries from a 3-position sequence, keys and values from a 5-position memory: ∂L/∂X and
+    // ∂L/∂Y against central differences (the parameters are checked in the decoder's network).
+    QFETCH(QList<int>, lengths);
+    MultiHeadAttention layer(6, 3, AttentionMask::None, AttentionSource::Cross);
+    layer.initialize(4);
+    for (int l : lengths) layer.masking().keyLengths.push_back(l);
+    QCOMPARE(layer.arity(), 2);
+    QCOMPARE(layer.outputShape({{3, 6}, {5, 6}}), (Shape{3, 6}));
+    const QString problem = checkInputGradients(layer, {randomTensor({3, 3, 6}, 21), randomTensor({3, 5, 6}, 22)});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    LayerTrace t;
+    const Tensor x = randomTensor({3, 3, 6}, 21), y = randomTensor({3, 5, 6}, 22);
+    layer.forward({&x, &y}, t, {});
+    QCOMPARE(t.named.at("weights").shape(), (Shape{3, 3, 3, 5}));
+    QCOMPARE(t.named.at("K").shape(), (Shape{3, 5, 6}));
+    MultiHeadAttention causal(6, 3, AttentionMask::Causal, AttentionSource::Cross);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, causal.outputShape({{3, 6}, {5, 6}}));
+}
+
+void TestEngineAttention::crossAttentionOnItselfIsSelfAttention() {
+    // Y = X: the same numbers as self-attention, and ∂L/∂X + ∂L/∂Y is self-attention's ∂L/∂X.
+    MultiHeadAttention self(8, 2, AttentionMask::Causal), cross(8, 2, AttentionMask::Causal, AttentionSource::Cross);
+    self.initialize(6);
+    cross.initialize(6);
+    const Tensor x = randomTensor({4, 7, 8}, 30), g = randomTensor({4, 7, 8}, 31);
+    LayerTrace ts, tc;
+    self.forward({&x}, ts, {});
+    cross.forward({&x, &x}, tc, {});
+    QVERIFY(ts.output == tc.output);
+    QVERIFY(ts.named.at("weights") == tc.named.at("weights"));
+    ts.gradOutput = g, tc.gradOutput = g;
+    self.backward({&x}, ts, {true}, {});
+    cross.backward({&x, &x}, tc, {true, true}, {});
+    const Eigen::VectorXd sum = tc.gradInputs[0].flat() + tc.gradInputs[1].flat();
+    QVERIFY((sum - ts.gradInputs[0].flat()).cwiseAbs().maxCoeff() < 1e-12);
+    for (std::size_t p = 0; p < 4; ++p) QVERIFY(ts.gradParameters[p] == tc.gradParameters[p]);
 }
 
 QTEST_GUILESS_MAIN(TestEngineAttention)
