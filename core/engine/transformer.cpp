@@ -3,6 +3,7 @@
 #include "engine/activation_layer.h"
 #include "engine/dense.h"
 #include "engine/shape_layers.h"
+#include "base/random.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -124,6 +125,152 @@ void PositionalEncoding::backward(const Inputs& inputs, LayerTrace& trace, const
     trace.gradInputs.resize(1);
     if (!wantInput.empty() && wantInput[0]) trace.gradInputs[0] = trace.gradOutput;  // ∂(x + PE)/∂x = I
     (void)inputs;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+PositionEmbedding::PositionEmbedding(Index maxLength, Index d) : maxLength_(maxLength), d_(d) {
+    if (maxLength < 1 || d < 1)
+        throw std::invalid_argument("PositionEmbedding: needs at least one position and one feature");
+    parameters_.push_back({"P", Tensor({maxLength, d})});
+}
+
+std::string PositionEmbedding::describe() const {
+    return "Learnt position embedding, up to " + std::to_string(maxLength_) + " positions of " + std::to_string(d_);
+}
+
+Shape PositionEmbedding::outputShape(const std::vector<Shape>& inputs) const {
+    const Shape& in = inputs.at(0);
+    if (in.size() != 2 || in[1] != d_ || in[0] > maxLength_)
+        throw std::invalid_argument(describe() + " expects a sequence [n ≤ " + std::to_string(maxLength_) + ", " +
+                                    std::to_string(d_) + "] per sample, found " + toString(in));
+    return in;
+}
+
+void PositionEmbedding::initialize(std::uint64_t seed) {
+    Random random(seed);
+    for (Index i = 0; i < P().size(); ++i) P()[i] = random.normal() * 0.02;
+}
+
+void PositionEmbedding::forward(const Inputs& inputs, LayerTrace& trace, const RunContext& context) {
+    const Tensor& x = *inputs[0];
+    outputShape({{x.dim(1), x.dim(2)}});
+    const Index per = x.sampleSize();  // n · d: the first n rows of P
+    trace.output.resize(x.shape());
+    forChunks(x.dim(0), context.threads, [&](Index begin, Index end, Index) {
+        for (Index s = begin; s < end; ++s)
+            Eigen::Map<Eigen::VectorXd>(trace.output.sample(s), per) =
+                Eigen::Map<const Eigen::VectorXd>(x.sample(s), per) + Eigen::Map<const Eigen::VectorXd>(P().data(), per);
+    });
+}
+
+void PositionEmbedding::backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
+                                 const RunContext& context) {
+    const Tensor& x = *inputs[0];
+    const Index per = x.sampleSize();
+    trace.gradInputs.resize(1);
+    if (!wantInput.empty() && wantInput[0]) trace.gradInputs[0] = trace.gradOutput;
+    shapeParameterGradients(*this, trace);
+    auto& partial = chunkGradients(*this, trace, x.dim(0));
+    // ∂L/∂P[pos] = Σ over samples of ∂L/∂y[pos]; positions beyond n get 0.
+    forChunks(x.dim(0), context.threads, [&](Index begin, Index end, Index chunk) {
+        Eigen::Map<Eigen::VectorXd> dP(partial[chunk][0].data(), per);
+        for (Index s = begin; s < end; ++s) dP += Eigen::Map<const Eigen::VectorXd>(trace.gradOutput.sample(s), per);
+    });
+    reduceChunkGradients(trace);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+PatchEmbedding::PatchEmbedding(Index channels, Index height, Index width, Index patch, Index dModel)
+    : channels_(channels), height_(height), width_(width), patch_(patch), dModel_(dModel) {
+    if (channels < 1 || patch < 1 || dModel < 1 || height < patch || width < patch || height % patch != 0 ||
+        width % patch != 0)
+        throw std::invalid_argument("PatchEmbedding: a " + std::to_string(height) + "×" + std::to_string(width) +
+                                    " image does not cut into whole " + std::to_string(patch) + "×" +
+                                    std::to_string(patch) + " patches");
+    parameters_.push_back({"W", Tensor({dModel, channels * patch * patch})});
+    parameters_.push_back({"b", Tensor({dModel})});
+    parameters_.push_back({"class_token", Tensor({dModel})});
+}
+
+std::string PatchEmbedding::describe() const {
+    return "Patch embedding " + std::to_string(patch_) + "×" + std::to_string(patch_) + " → " + std::to_string(dModel_) +
+           ", class token";
+}
+
+Shape PatchEmbedding::outputShape(const std::vector<Shape>& inputs) const {
+    const Shape& in = inputs.at(0);
+    if (in != Shape{channels_, height_, width_})
+        throw std::invalid_argument(describe() + " expects images " + toString({channels_, height_, width_}) +
+                                    ", found " + toString(in));
+    return {1 + patchCount(), dModel_};
+}
+
+void PatchEmbedding::initialize(std::uint64_t seed) {
+    Random random(seed);
+    const double scale = 1.0 / std::sqrt(static_cast<double>(W().dim(1)));
+    for (Index i = 0; i < W().size(); ++i) W()[i] = random.normal() * scale;
+    b().setZero();
+    for (Index i = 0; i < classToken().size(); ++i) classToken()[i] = random.normal() * 0.02;
+}
+
+void PatchEmbedding::forward(const Inputs& inputs, LayerTrace& trace, const RunContext& context) {
+    const Tensor& x = *inputs[0];
+    outputShape({Shape(x.shape().begin() + 1, x.shape().end())});
+    const Index N = x.dim(0), P = patchCount(), F = W().dim(1), columns = width_ / patch_, p = patch_;
+    trace.output.resize({N, 1 + P, dModel_});
+    Tensor& patches = trace.named["patches"];
+    patches.resize({N, P, F});
+    const ConstMatrixMap Wm(W().data(), dModel_, F);
+    const Eigen::Map<const Eigen::RowVectorXd> bias(b().data(), dModel_), cls(classToken().data(), dModel_);
+    forChunks(N, context.threads, [&](Index begin, Index end, Index) {
+        for (Index s = begin; s < end; ++s) {
+            double* row = patches.sample(s);
+            for (Index k = 0; k < P; ++k)
+                for (Index c = 0; c < channels_; ++c)
+                    for (Index u = 0; u < p; ++u)
+                        for (Index v = 0; v < p; ++v)
+                            *row++ = x.at({s, c, (k / columns) * p + u, (k % columns) * p + v});
+            MatrixMap z(trace.output.sample(s), 1 + P, dModel_);
+            z.row(0) = cls;
+            z.bottomRows(P).noalias() = ConstMatrixMap(patches.sample(s), P, F) * Wm.transpose();
+            z.bottomRows(P).rowwise() += bias;
+        }
+    });
+}
+
+void PatchEmbedding::backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
+                              const RunContext& context) {
+    const Tensor& x = *inputs[0];
+    const Index N = x.dim(0), P = patchCount(), F = W().dim(1), columns = width_ / patch_, p = patch_;
+    const bool wantX = !wantInput.empty() && wantInput[0];
+    trace.gradInputs.resize(1);
+    if (wantX) trace.gradInputs[0].resize(x.shape());
+    shapeParameterGradients(*this, trace);
+    auto& partial = chunkGradients(*this, trace, N);
+    const Tensor& patches = trace.named.at("patches");
+    const ConstMatrixMap Wm(W().data(), dModel_, F);
+    forChunks(N, context.threads, [&](Index begin, Index end, Index chunk) {
+        MatrixMap dW(partial[chunk][0].data(), dModel_, F);
+        Eigen::Map<Eigen::RowVectorXd> db(partial[chunk][1].data(), dModel_), dcls(partial[chunk][2].data(), dModel_);
+        RowMajorMatrix dPatches;
+        for (Index s = begin; s < end; ++s) {
+            const ConstMatrixMap g(trace.gradOutput.sample(s), 1 + P, dModel_);
+            dcls += g.row(0);
+            dW.noalias() += g.bottomRows(P).transpose() * ConstMatrixMap(patches.sample(s), P, F);
+            db += g.bottomRows(P).colwise().sum();
+            if (!wantX) continue;
+            dPatches.noalias() = g.bottomRows(P) * Wm;  // patches do not overlap: each pixel gets one entry
+            const double* row = dPatches.data();
+            for (Index k = 0; k < P; ++k)
+                for (Index c = 0; c < channels_; ++c)
+                    for (Index u = 0; u < p; ++u)
+                        for (Index v = 0; v < p; ++v)
+                            trace.gradInputs[0].at({s, c, (k / columns) * p + u, (k % columns) * p + v}) = *row++;
+        }
+    });
+    reduceChunkGradients(trace);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -53,6 +53,52 @@ public:
     std::unique_ptr<Layer> clone() const override { return std::make_unique<PositionalEncoding>(*this); }
 };
 
+// Learnt position embeddings (BERT, ViT): y = x + P[0 … n − 1] with a parameter "P"
+// [maxLength, d] trained like any weight; sequences up to maxLength positions.
+class PositionEmbedding : public Layer {
+public:
+    PositionEmbedding(Index maxLength, Index d);
+    std::string kind() const override { return "position_embedding"; }
+    std::string describe() const override;
+    Shape outputShape(const std::vector<Shape>& inputs) const override;
+    void forward(const Inputs& inputs, LayerTrace& trace, const RunContext& context) override;
+    void backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
+                  const RunContext& context) override;
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<PositionEmbedding>(*this); }
+    // N(0, 0.02²): small next to the token embeddings they are added to.
+    void initialize(std::uint64_t seed) override;
+    Tensor& P() { return parameters_[0].value; }
+
+private:
+    Index maxLength_, d_;
+};
+
+// ViT's patch embedding (seed 004 part 5): an image [C, H, W] cut into non-overlapping p × p
+// patches in row-major order, each flattened (channel, row, column) and projected linearly,
+// z_k = W x_k + b, with a learnt class token in front: output [1 + (H/p)(W/p), d_model].
+// Parameters "W" [d_model, C·p·p], "b" [d_model], "class_token" [d_model]. Trace: "patches"
+// [N, (H/p)(W/p), C·p·p], the flattened patches the projection reads.
+class PatchEmbedding : public Layer {
+public:
+    PatchEmbedding(Index channels, Index height, Index width, Index patch, Index dModel);
+    std::string kind() const override { return "patch_embedding"; }
+    std::string describe() const override;
+    Shape outputShape(const std::vector<Shape>& inputs) const override;
+    void forward(const Inputs& inputs, LayerTrace& trace, const RunContext& context) override;
+    void backward(const Inputs& inputs, LayerTrace& trace, const std::vector<bool>& wantInput,
+                  const RunContext& context) override;
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<PatchEmbedding>(*this); }
+    // W ~ N(0, 1/(C·p·p)) (linear), b = 0, class token N(0, 0.02²).
+    void initialize(std::uint64_t seed) override;
+    Index patchCount() const { return (height_ / patch_) * (width_ / patch_); }
+    Tensor& W() { return parameters_[0].value; }
+    Tensor& b() { return parameters_[1].value; }
+    Tensor& classToken() { return parameters_[2].value; }
+
+private:
+    Index channels_, height_, width_, patch_, dModel_;
+};
+
 // FFN(x) = max(0, x W₁ + b₁) W₂ + b₂ at every position (eq. 86): Dense d→d_ff, ReLU, Dense d_ff→d,
 // appended to `network` reading node `input`; returns the last node. Nodes are named
 // PREFIX_ffn1, PREFIX_relu, PREFIX_ffn2.

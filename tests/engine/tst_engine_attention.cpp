@@ -101,6 +101,7 @@ private slots:
     void crossAttentionGradients_data();
     void crossAttentionGradients();
     void crossAttentionOnItselfIsSelfAttention();
+    void patchEmbeddingCutsTheImageInOrder();
 };
 
 void TestEngineAttention::handComputed2x2() {
@@ -436,7 +437,8 @@ void TestEngineAttention::transformerGradients_data() {
     QTest::addColumn<QString>("what");
     for (const char* what : {"layer norm", "layer norm sequence", "positional encoding", "feed-forward",
                              "encoder post-norm", "encoder pre-norm", "encoder causal padded", "two encoder blocks",
-                             "decoder post-norm", "decoder pre-norm, padded memory"})
+                             "decoder post-norm", "decoder pre-norm, padded memory", "position embedding",
+                             "patch embedding", "vit block"})
         QTest::newRow(what) << QString(what);
 }
 
@@ -452,6 +454,19 @@ void TestEngineAttention::transformerGradients() {
         network.add(std::make_unique<LayerNorm>(6));
     } else if (what == "positional encoding") {
         network.add(std::make_unique<PositionalEncoding>());
+    } else if (what == "position embedding") {
+        network.add(std::make_unique<PositionEmbedding>(7, 6));  // longer than the sequence: rows 5, 6 unused
+    } else if (what == "patch embedding" || what == "vit block") {
+        // 2 channels of 6×4 cut into 2×2 patches: 6 patches + the class token, 6 features.
+        network = Network({2, 6, 4});
+        network.add(std::make_unique<PatchEmbedding>(2, 6, 4, 2, 6));
+        batch = {3, 2, 6, 4};
+        if (what == "vit block") {
+            network.add(std::make_unique<PositionEmbedding>(7, 6));
+            EncoderBlockSpec spec;
+            spec.dModel = 6, spec.heads = 2, spec.dFF = 8, spec.preNorm = true;
+            addEncoderBlock(network, Network::kPrevious, spec);
+        }
     } else if (what == "feed-forward") {
         addFeedForward(network, Network::kInput, 6, 10, "ffn");
     } else if (what.startsWith("decoder")) {
@@ -562,6 +577,26 @@ void TestEngineAttention::crossAttentionOnItselfIsSelfAttention() {
     const Eigen::VectorXd sum = tc.gradInputs[0].flat() + tc.gradInputs[1].flat();
     QVERIFY((sum - ts.gradInputs[0].flat()).cwiseAbs().maxCoeff() < 1e-12);
     for (std::size_t p = 0; p < 4; ++p) QVERIFY(ts.gradParameters[p] == tc.gradParameters[p]);
+}
+
+void TestEngineAttention::patchEmbeddingCutsTheImageInOrder() {
+    // A 1×4×4 image of 0 … 15 in 2×2 patches: patch 0 = (0, 1, 4, 5), patch 1 = (2, 3, 6, 7),
+    // patch 2 = (8, 9, 12, 13), patch 3 = (10, 11, 14, 15). With W = [1 1 1 1] (d_model 1), b = 0.5,
+    // the outputs are the patch sums + 0.5, behind the class token.
+    PatchEmbedding embed(1, 4, 4, 2, 1);
+    embed.W().fill(1.0);
+    embed.b().fill(0.5);
+    embed.classToken().fill(-3.0);
+    Tensor x({1, 1, 4, 4});
+    for (Index i = 0; i < 16; ++i) x[i] = static_cast<double>(i);
+    LayerTrace t;
+    embed.forward({&x}, t, {});
+    QCOMPARE(t.output.shape(), (Shape{1, 5, 1}));
+    const double expected[] = {-3.0, 0 + 1 + 4 + 5 + 0.5, 2 + 3 + 6 + 7 + 0.5, 8 + 9 + 12 + 13 + 0.5, 10 + 11 + 14 + 15 + 0.5};
+    for (int i = 0; i < 5; ++i) QCOMPARE(t.output[i], expected[i]);
+    const double patch2[] = {8, 9, 12, 13};
+    for (int i = 0; i < 4; ++i) QCOMPARE(t.named.at("patches").at({0, 2, i}), patch2[i]);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, PatchEmbedding(1, 5, 4, 2, 3));  // 5 rows: not whole patches
 }
 
 QTEST_GUILESS_MAIN(TestEngineAttention)
