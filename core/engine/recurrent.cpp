@@ -40,7 +40,21 @@ void forSequenceChunks(Index batch, int threads, Body&& body) {
     for (Index c = 0; c < chunks; ++c) body(sequenceChunkBegin(batch, c), sequenceChunkBegin(batch, c + 1), c);
 }
 
-double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+// σ and tanh through Eigen's vectorised exp: the cells spend most of their time here, and
+// std::exp / std::tanh go one value at a time. tanh(x) = 2σ(2x) − 1 stays finite for any x (σ of
+// ±∞ is 1 or 0); its error is absolute (≈ 1e-16), not relative, near 0.
+template <typename Block>
+void sigmoidInPlace(Block&& b) {
+    b = (1.0 + (-b.array()).exp()).inverse().matrix();
+}
+template <typename Block>
+void tanhInPlace(Block&& b) {
+    b = (2.0 * (1.0 + (-2.0 * b.array()).exp()).inverse() - 1.0).matrix();
+}
+template <typename Expression>
+auto tanhOf(const Expression& e) {
+    return 2.0 * (1.0 + (-2.0 * e.array()).exp()).inverse() - 1.0;
+}
 
 // Step t of a batch-major [N, T, w] tensor, rows begin… of the chunk, as an nb × w matrix.
 Strided stepOf(Tensor& t, Index begin, Index nb, Index step) {
@@ -188,24 +202,25 @@ void Recurrent::forward(const Inputs& inputs, LayerTrace& trace, const RunContex
             if (kind_ == CellKind::Gru) {
                 // z and r see h_{t−1}; the candidate sees r_t ⊙ h_{t−1}.
                 a.leftCols(2 * h).noalias() += hPrev * k.Wh.topRows(2 * h).transpose();
-                a.leftCols(2 * h) = a.leftCols(2 * h).unaryExpr(&sigmoid);
+                sigmoidInPlace(a.leftCols(2 * h));
                 rh = a.middleCols(h, h).cwiseProduct(hPrev);
                 a.rightCols(h).noalias() += rh * k.Wh.bottomRows(h).transpose();
-                a.rightCols(h) = a.rightCols(h).array().tanh().matrix();
+                tanhInPlace(a.rightCols(h));
                 for (int g = 0; g < 3; ++g) stepOf(*gates[static_cast<std::size_t>(g)], begin, nb, t) = a.middleCols(g * h, h);
                 hPrev = ((1.0 - a.leftCols(h).array()) * hPrev.array() + a.leftCols(h).array() * a.rightCols(h).array()).matrix();
             } else {
                 a.noalias() += hPrev * k.Wh.transpose();
                 if (kind_ == CellKind::Rnn) {
-                    hPrev = a.array().tanh().matrix();
+                    tanhInPlace(a);
+                    hPrev = a;
                 } else {
-                    a.leftCols(2 * h) = a.leftCols(2 * h).unaryExpr(&sigmoid);
-                    a.middleCols(2 * h, h) = a.middleCols(2 * h, h).array().tanh().matrix();
-                    a.rightCols(h) = a.rightCols(h).unaryExpr(&sigmoid);
+                    sigmoidInPlace(a.leftCols(2 * h));
+                    tanhInPlace(a.middleCols(2 * h, h));
+                    sigmoidInPlace(a.rightCols(h));
                     for (int g = 0; g < 4; ++g) stepOf(*gates[static_cast<std::size_t>(g)], begin, nb, t) = a.middleCols(g * h, h);
                     cPrev = a.leftCols(h).cwiseProduct(cPrev) + a.middleCols(h, h).cwiseProduct(a.middleCols(2 * h, h));
                     stepOf(*cell, begin, nb, t) = cPrev;
-                    hPrev = (a.rightCols(h).array() * cPrev.array().tanh()).matrix();
+                    hPrev = (a.rightCols(h).array() * tanhOf(cPrev)).matrix();
                 }
             }
             out = hPrev;
@@ -261,7 +276,7 @@ void Recurrent::backward(const Inputs& inputs, LayerTrace& trace, const std::vec
                 const auto f = stepOf(gate(0), begin, nb, t).array(), i = stepOf(gate(1), begin, nb, t).array(),
                            c = stepOf(gate(2), begin, nb, t).array(), o = stepOf(gate(3), begin, nb, t).array();
                 const Matrix cPrev = t > 0 ? Matrix(stepOf(*trace.find("C"), begin, nb, t - 1)) : c0;
-                const RowArray tc = stepOf(*trace.find("C"), begin, nb, t).array().tanh();
+                const RowArray tc = tanhOf(stepOf(*trace.find("C"), begin, nb, t));
                 const RowArray dC = dcNext.array() + dh.array() * o * (1.0 - tc * tc);  // eq. 59 back to C_t
                 stepOf(*gradC, begin, nb, t) = dC.matrix();
                 dp.middleCols(0, h) = (dC * cPrev.array() * f * (1.0 - f)).matrix();
