@@ -8,6 +8,7 @@
 #include "engine/conv2d.h"
 #include "engine/models.h"
 #include "engine/pool2d.h"
+#include "engine/recurrent.h"
 
 #include <chrono>
 #include <cmath>
@@ -195,6 +196,75 @@ nlohmann::json runPoolRequest(const nlohmann::json& request) {
     return out;
 }
 
+nlohmann::json runRnnRequest(const nlohmann::json& request) {
+    const nlohmann::json& cellField = required(request, "cell");
+    engine::CellKind cell;
+    if (cellField == "rnn") cell = engine::CellKind::Rnn;
+    else if (cellField == "lstm") cell = engine::CellKind::Lstm;
+    else if (cellField == "gru") cell = engine::CellKind::Gru;
+    else throw InputError("cell: expected \"rnn\", \"lstm\" or \"gru\", found " + cellField.dump());
+    const bool lstm = cell == engine::CellKind::Lstm;
+    const Tensor x = readTensor(required(request, "x"), "x", 2);
+    const Index T = x.dim(0), d = x.dim(1);
+    const Tensor h0 = readTensor(required(request, "h0"), "h0", 1);
+    const Index h = h0.dim(0);
+    if (lstm && request.find("c0") == request.end()) throw InputError("c0: required field is missing (the lstm cell's C_0)");
+    if (!lstm && request.find("c0") != request.end())
+        throw InputError("c0: only the lstm cell has a cell state; remove c0 for " + cellField.dump());
+    const Tensor c0 = lstm ? readTensor(request["c0"], "c0", 1, {h}) : Tensor();
+    const int gates = cell == engine::CellKind::Rnn ? 1 : lstm ? 4 : 3;
+    // x, h, every gate, C and their gradients, the packed weights and the per-step scratch.
+    checkBudget(8.0 * (3.0 * T * d + (2.0 * gates + 6.0) * T * h + 4.0 * gates * h * (h + d) + 4.0 * gates * T * h),
+                "this sequence");
+
+    engine::Recurrent layer(cell, d, h, true);
+    const nlohmann::json& weights = required(request, "weights");
+    if (!weights.is_object()) throw InputError("weights: expected an object of named matrices, found " + kindOf(weights));
+    std::string names;
+    for (const engine::Parameter& p : layer.parameters()) names += (names.empty() ? "" : ", ") + p.name;
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        if (layer.parameterIndex(it.key()) < 0)
+            throw InputError("weights." + it.key() + ": not a weight of the " + cellField.get<std::string>() +
+                             " cell (expected " + names + ")");
+    for (engine::Parameter& p : layer.parameters()) {
+        const auto it = weights.find(p.name);
+        if (it == weights.end())
+            throw InputError("weights." + p.name + ": required weight is missing (the " + cellField.get<std::string>() +
+                             " cell has " + names + ")");
+        p.value = readTensor(*it, "weights." + p.name, p.value.rank(), p.value.shape());
+    }
+    const Tensor xb = withBatch(x), h0b = withBatch(h0), c0b = lstm ? withBatch(c0) : Tensor();
+    engine::Inputs inputs{&xb, &h0b};
+    if (lstm) inputs.push_back(&c0b);
+    engine::LayerTrace trace;
+    const engine::RunContext context;
+    layer.forward(inputs, trace, context);
+    requireFinite(trace.output, "h");
+    nlohmann::json out;
+    out["h"] = sampleJson(trace.output);
+    if (lstm) out["c"] = sampleJson(*trace.find("C"));
+    if (cell != engine::CellKind::Rnn) {
+        nlohmann::json gatesJson = nlohmann::json::object();
+        for (const std::string& name : layer.gateNames()) gatesJson[name] = sampleJson(*trace.find(name));
+        out["gates"] = gatesJson;
+    }
+    if (const auto it = request.find("grad_h"); it != request.end()) {
+        trace.gradOutput = withBatch(readTensor(*it, "grad_h", 2, {T, h}));
+        layer.backward(inputs, trace, std::vector<bool>(inputs.size(), true), context);
+        requireFinite(trace.gradInputs[0], "grad_x");
+        out["grad_x"] = sampleJson(trace.gradInputs[0]);
+        out["grad_h0"] = sampleJson(trace.gradInputs[1]);
+        if (lstm) out["grad_c0"] = sampleJson(trace.gradInputs[2]);
+        nlohmann::json grads = nlohmann::json::object();
+        for (std::size_t p = 0; p < layer.parameters().size(); ++p) {
+            requireFinite(trace.gradParameters[p], "grad_weights");
+            grads[layer.parameters()[p].name] = toJson(trace.gradParameters[p].data(), trace.gradParameters[p].shape());
+        }
+        out["grad_weights"] = grads;
+    }
+    return out;
+}
+
 namespace {
 long benchOption(const std::string& option, const std::string& text, long low, long high) {
     std::size_t used = 0;
@@ -210,10 +280,43 @@ long benchOption(const std::string& option, const std::string& text, long low, l
                          ", found \"" + text + "\"");
     return value;
 }
+
+// The LSTM case: input 32, hidden 64, a batch of 32 sequences of 50 steps; forward, then
+// backward of Σ h_t (∂L/∂h_t = 1) to the weights, as torch's `lstm(x)[0].sum().backward()`.
+int benchLstm(long steps, long threads, std::ostream& out) {
+    constexpr Index kBatch = 32, kSteps = 50, kInput = 32, kHidden = 64;
+    engine::Recurrent lstm(engine::CellKind::Lstm, kInput, kHidden);
+    lstm.initialize(7);
+    Random random(11);
+    Tensor x({kBatch, kSteps, kInput});
+    for (Index i = 0; i < x.size(); ++i) x[i] = random.normal();
+    engine::LayerTrace trace;
+    engine::RunContext context;
+    context.threads = static_cast<int>(threads);
+    const auto step = [&] {
+        lstm.forward({&x}, trace, context);
+        trace.gradOutput.resize(trace.output.shape());
+        trace.gradOutput.fill(1.0);
+        lstm.backward({&x}, trace, {false}, context);
+    };
+    step();  // warm-up
+    const auto start = std::chrono::steady_clock::now();
+    for (long s = 0; s < steps; ++s) step();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    char line[200];
+    std::snprintf(line, sizeof line, "case=lstm batch=%ld length=%ld input=%ld hidden=%ld steps=%ld threads=%ld parameters=%ld\n",
+                  static_cast<long>(kBatch), static_cast<long>(kSteps), static_cast<long>(kInput), static_cast<long>(kHidden),
+                  steps, threads, static_cast<long>(lstm.parameterCount()));
+    out << line;
+    std::snprintf(line, sizeof line, "seconds_per_step=%.9f sum_h=%.9f\n", seconds / static_cast<double>(steps),
+                  trace.output.flat().sum());
+    out << line;
+    return trace.output.allFinite() ? 0 : 1;
+}
 }  // namespace
 
 int runBench(const std::vector<std::string>& args, std::ostream& out) {
-    if (args.empty()) throw InputError("bench: expected a case name (lenet5 or mha)");
+    if (args.empty()) throw InputError("bench: expected a case name (lenet5, lstm or mha)");
     const std::string name = args[0];
     long steps = 20, threads = 1;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -223,8 +326,9 @@ int runBench(const std::vector<std::string>& args, std::ostream& out) {
         else if (option == "--threads") threads = benchOption(option, args[++i], 1, 64);
         else throw InputError(option + ": unknown option for bench (expected --steps or --threads)");
     }
+    if (name == "lstm") return benchLstm(steps, threads, out);
     if (name == "mha") return runMhaBench(steps, threads, out);
-    if (name != "lenet5") throw InputError("bench: unknown case \"" + name + "\" (expected lenet5 or mha)");
+    if (name != "lenet5") throw InputError("bench: unknown case \"" + name + "\" (expected lenet5, lstm or mha)");
 
     // The fixed case: a batch of 32 random 1×28×28 inputs, 10 classes, SGD η = 0.01.
     constexpr Index kBatch = 32;

@@ -35,8 +35,9 @@ constexpr const char* kUsage =
     "                        [--threads T] [--csv]\n"
     "  neuralscope-cli conv FILE.json\n"
     "  neuralscope-cli pool FILE.json\n"
+    "  neuralscope-cli rnn FILE.json\n"
     "  neuralscope-cli attention FILE.json\n"
-    "  neuralscope-cli bench lenet5|mha [--steps N] [--threads T]\n"
+    "  neuralscope-cli bench lenet5|lstm|mha [--steps N] [--threads T]\n"
     "  neuralscope-cli lint [--mathjax DIR] [--no-mathjax] [--require-mathjax]\n"
     "                       [--formulas-out FILE] PATH...\n";
 
@@ -256,12 +257,13 @@ int main(int argc, char** argv) {
         if (command == "trace") return runTrace(args);
         if (command == "train") return runTrain(args);
         if (command == "worksheet") return runWorksheet(args);
-        if (command == "conv" || command == "pool" || command == "attention") {
+        if (command == "conv" || command == "pool" || command == "rnn" || command == "attention") {
             if (args.size() != 1) throw InputError(command + ": expected one FILE.json argument");
             const nlohmann::json document = readJsonFile(args[0]);
             try {
                 const nlohmann::json out = command == "conv"   ? ns::cli::runConvRequest(document)
                                            : command == "pool" ? ns::cli::runPoolRequest(document)
+                                           : command == "rnn"  ? ns::cli::runRnnRequest(document)
                                                                : ns::cli::runAttentionRequest(document);
                 std::cout << out.dump() << '\n';
             } catch (const InputError& error) {
@@ -271,7 +273,7 @@ int main(int argc, char** argv) {
         }
         if (command == "bench") return ns::cli::runBench(args, std::cout);
         if (command == "lint") return ns::lessons::lintCommand(args, std::cout, std::cerr);
-        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, attention, bench or lint)");
+        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, rnn, attention, bench or lint)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
         return 2;

@@ -73,10 +73,16 @@ public:
     StepStats step();
     // Loss and accuracy on `batches` held-out seeded batches (Eval mode, no update).
     StepStats evaluate(int batches = 4);
-    // One sequence through the network, traced (for the unrolled view): x [1, T, d].
+    // One sequence through the network, traced (for the unrolled view): x [1, T, d]. With
+    // backward, ∂L/∂(output) = 1 at the last step's outputs, so the trace shows that final
+    // prediction's gradient flowing back through time.
     void traceOne(const engine::Tensor& x, engine::NetworkTrace& trace, bool withBackward);
+    // A batch with its labels through the network and back from the task's loss (no update):
+    // the loss, accuracy and per-step gradient norms of exactly what the trace holds.
+    StepStats traceBatch(const SequenceBatch& batch, engine::NetworkTrace& trace);
 
-    // characters only: `length` characters after `prompt`; temperature ≤ 0 is greedy.
+    // characters only: `length` characters after `prompt` (characters outside the alphabet are
+    // skipped; an empty prompt starts from the text's first character); temperature ≤ 0 is greedy.
     std::string sample(const std::string& prompt, int length, double temperature, std::uint64_t seed);
 
     const TrainerSpec& spec() const { return spec_; }
@@ -86,8 +92,7 @@ public:
     int recurrentNode() const { return 0; }
 
 private:
-    double lossAndGradient(const SequenceBatch& batch, engine::NetworkTrace& trace, engine::RunContext context,
-                           double& accuracy, bool backward);
+    StepStats run(const SequenceBatch& batch, engine::NetworkTrace& trace, engine::Mode mode, bool backward);
 
     TrainerSpec spec_;
     engine::Network network_;

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark one step of multi-head self-attention (d_model 64, 4 heads, batch 8, sequence 64:
-# forward keeping every head's weights, backward of the output's sum) of the engine against
-# torch.nn.MultiheadAttention on one CPU thread, float64 and float32, timed in the same run.
+# Benchmark one step of a `neuralscope-cli bench CASE` case (lenet5: a LeNet-5 training step;
+# lstm: an LSTM's forward and backward through time; mha: multi-head self-attention forward and backward)
+# against the same step in PyTorch CPU on one thread (torch_CASE.py), float64 and float32, timed in the same run.
 #
-#   tests/bench/run_mha_bench.sh CLI_BINARY [RUNS] [STEPS]
+#   tests/bench/run_torch_bench.sh CASE CLI_BINARY [RUNS] [STEPS]
 #
-# Each round runs `CLI bench mha --threads 1 --steps STEPS`, then torch_mha.py (one process,
+# Each round runs `CLI bench CASE --threads 1 --steps STEPS`, then torch_CASE.py (one process,
 # float64 then float32, 5 warm-up steps, median of STEPS timed steps, torch.set_num_threads(1)),
-# then `CLI bench mha --threads 2`, once as it is and once with OMP_WAIT_POLICY=passive (OpenMP
+# then `CLI bench CASE --threads 2`, once as it is and once with OMP_WAIT_POLICY=passive (OpenMP
 # threads that sleep at once instead of spinning while they wait: on a machine whose cores are busy
 # with other work a spinning thread can hold up every one of a step's parallel regions); RUNS rounds (default 5, STEPS default 20) are interleaved so
 # that a slow phase of the machine hits all of them alike, and the medians over the rounds are
@@ -23,15 +23,18 @@
 # Environment: PYTHON, the interpreter with PyTorch (default: the first python3 that imports torch).
 set -euo pipefail
 
-usage() { echo "usage: $0 CLI_BINARY [RUNS] [STEPS]" >&2; exit 2; }
-[[ $# -ge 1 && $# -le 3 ]] || usage
-CLI=$1
-RUNS=${2:-5}
-STEPS=${3:-20}
+usage() { echo "usage: $0 CASE CLI_BINARY [RUNS] [STEPS]" >&2; exit 2; }
+[[ $# -ge 2 && $# -le 4 ]] || usage
+CASE=$1
+CLI=$2
+RUNS=${3:-5}
+STEPS=${4:-20}
 [[ $RUNS =~ ^[1-9][0-9]*$ && $STEPS =~ ^[1-9][0-9]*$ ]] || usage
 command -v "$CLI" >/dev/null || { echo "error: $CLI is not an executable" >&2; exit 2; }
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TORCH_SCRIPT=$HERE/torch_$CASE.py
+[[ $CASE =~ ^[a-z0-9_]+$ && -f $TORCH_SCRIPT ]] || { echo "error: no PyTorch baseline $TORCH_SCRIPT for case '$CASE'" >&2; exit 2; }
 
 # A bare `python3` may be a separate install (pyenv, venv) without torch; prefer one that has it.
 if [[ -z ${PYTHON:-} ]]; then
@@ -47,34 +50,35 @@ fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# ours NAME THREADS [VAR=VALUE…]: one CLI run in that environment; appends "seconds_per_step output_sum"
+# ours NAME THREADS [VAR=VALUE…]: one CLI run in that environment; appends "seconds_per_step value"
 # to $WORK/NAME.
 ours() {
     local name=$1 threads=$2 out line
     shift 2
-    if ! out=$(env "$@" "$CLI" bench mha --steps "$STEPS" --threads "$threads" 2>"$WORK/stderr"); then
-        echo "error: '$CLI bench mha --threads $threads' failed:" >&2
+    if ! out=$(env "$@" "$CLI" bench "$CASE" --steps "$STEPS" --threads "$threads" 2>"$WORK/stderr"); then
+        echo "error: '$CLI bench $CASE --threads $threads' failed:" >&2
         cat "$WORK/stderr" >&2
         exit 1
     fi
     line=$(printf '%s\n' "$out" | tail -n 1)
-    if [[ ! $line =~ ^seconds_per_step=([^[:space:]]+)\ output_sum=([^[:space:]]+)$ ]]; then
-        echo "error: '$CLI bench mha' did not end with 'seconds_per_step=… output_sum=…'" >&2
+    # The last line: seconds_per_step=… and one checked quantity (loss=… or sum_h=…).
+    if [[ ! $line =~ ^seconds_per_step=([^[:space:]]+)\ [a-z_]+=([^[:space:]]+)$ ]]; then
+        echo "error: '$CLI bench $CASE' did not end with 'seconds_per_step=… NAME=…'" >&2
         exit 1
     fi
     echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}" >>"$WORK/$name"
 }
 
-# torch_run: one torch_mha.py run; appends "seconds_per_step output_sum" to $WORK/torch_float64, …_float32.
+# torch_run: one torch_CASE.py run; appends "seconds_per_step loss" to $WORK/torch_float64, …_float32.
 torch_run() {
     local out line
-    if ! out=$("$PYTHON" "$HERE/torch_mha.py" --steps "$STEPS" --threads 1 2>"$WORK/stderr"); then
-        echo "error: torch_mha.py failed:" >&2
+    if ! out=$("$PYTHON" "$TORCH_SCRIPT" --steps "$STEPS" --threads 1 2>"$WORK/stderr"); then
+        echo "error: $(basename "$TORCH_SCRIPT") failed:" >&2
         cat "$WORK/stderr" >&2
         exit 1
     fi
     while read -r line; do
-        if [[ $line =~ ^dtype=([a-z0-9]+)\ .*\ seconds_per_step=([^[:space:]]+)\ .*output_sum=([^[:space:]]+)$ ]]; then
+        if [[ $line =~ ^dtype=([a-z0-9]+)\ .*\ seconds_per_step=([^[:space:]]+)\ .*\ [a-z_]+=([^[:space:]]+)$ ]]; then
             echo "${BASH_REMATCH[2]} ${BASH_REMATCH[3]}" >>"$WORK/torch_${BASH_REMATCH[1]}"
         fi
     done <<<"$out"
@@ -82,13 +86,13 @@ torch_run() {
 
 # PyTorch is optional: its script exits with 3 when torch cannot be imported.
 HAVE_TORCH=1
-if "$PYTHON" "$HERE/torch_mha.py" --steps 1 --warmup 0 >/dev/null 2>&1; then :; else
+if "$PYTHON" "$TORCH_SCRIPT" --steps 1 --warmup 0 >/dev/null 2>&1; then :; else
     status=$?
     if [[ $status -eq 3 ]]; then
         HAVE_TORCH=0
         echo "note: torch not available for $PYTHON, skipping the PyTorch baseline" >&2
     else
-        echo "error: torch_mha.py failed (exit $status)" >&2
+        echo "error: $(basename "$TORCH_SCRIPT") failed (exit $status)" >&2
         exit 1
     fi
 fi
@@ -101,12 +105,17 @@ for ((run = 1; run <= RUNS; run++)); do
     ours ours_t2_passive 2 OMP_WAIT_POLICY=passive
 done
 
-"$PYTHON" - "$WORK" "$RUNS" "$STEPS" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
+"$PYTHON" - "$CASE" "$WORK" "$RUNS" "$STEPS" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" <<'PY'
 import os
 import statistics
 import sys
 
-work, runs, steps, load = sys.argv[1:]
+case, work, runs, steps, load = sys.argv[1:]
+descriptions = {
+    "lenet5": "LeNet-5 training step: batch 32, softmax CE, SGD 0.01",
+    "lstm": "LSTM input 32, hidden 64, batch 32 × 50 steps: forward + backward of the sum of h_t",
+    "mha": "multi-head self-attention d_model 64, 4 heads, batch 8 × 64 positions: forward + backward of the output's sum",
+}
 
 
 def load_rows(name):
@@ -123,18 +132,17 @@ def ratio(baseline, ours):
 
 t1, t2, t2p = load_rows("ours_t1"), load_rows("ours_t2"), load_rows("ours_t2_passive")
 f64, f32 = load_rows("torch_float64"), load_rows("torch_float32")
-print(f"mha: d_model 64, 4 heads, batch 8, sequence 64, forward + backward of the output's sum, "
-      f"{steps} timed steps per run; median of {runs} run(s); "
+print(f"{case}: {descriptions.get(case, case)}; {steps} timed steps per run; median of {runs} run(s); "
       f"load average at the end {load}")
 print()
-print(f"  {'implementation':<30} {'s/step (median)':>15}  {'fastest run':>11}  {'output sum':>14}")
+print(f"  {'implementation':<30} {'s/step (median)':>15}  {'fastest run':>11}  {'check':>12}")
 for label, result in (("ours float64 --threads 1", t1), ("ours float64 --threads 2", t2),
                       ("ours --threads 2, passive wait", t2p),
                       ("torch float64, 1 thread", f64), ("torch float32, 1 thread", f32)):
     if result is None:
         print(f"  {label:<30} {'skipped (torch not available)':>15}")
     else:
-        print(f"  {label:<30} {result[0]:>15.6f}  {result[2]:>11.6f}  {result[1]:>14}")
+        print(f"  {label:<30} {result[0]:>15.6f}  {result[2]:>11.6f}  {result[1]:>12}")
 print()
 print(f"ratio_vs_torch_f64={ratio(f64, t1)}")
 print(f"ratio_vs_torch_f32={ratio(f32, t1)}")
@@ -144,5 +152,4 @@ print(f"threads2_passive seconds_per_step={t2p[0]:.6f} speedup_vs_threads1={t1[0
       f"ratio_vs_torch_f64={ratio(f64, t2p)} ratio_vs_torch_f32={ratio(f32, t2p)}")
 print()
 print("ratio = torch seconds per step / ours (> 1: ours is faster); ours is float64 throughout.")
-print("The weights differ (each side's own seeded initialisation), so the output sums do too.")
 PY
