@@ -4,6 +4,7 @@
 #include "lessons/lint.h"
 #include "base/size_limits.h"
 #include "engine_json.h"
+#include "rl_json.h"
 #include "trace_json.h"
 #include "mlp/trainer.h"
 #include "stepper/worksheet.h"
@@ -34,6 +35,7 @@ constexpr const char* kUsage =
     "                        [--threads T] [--csv]\n"
     "  neuralscope-cli conv FILE.json\n"
     "  neuralscope-cli pool FILE.json\n"
+    "  neuralscope-cli rl FILE.json\n"
     "  neuralscope-cli bench lenet5 [--steps N] [--threads T]\n"
     "  neuralscope-cli lint [--mathjax DIR] [--no-mathjax] [--require-mathjax]\n"
     "                       [--formulas-out FILE] PATH...\n";
@@ -254,12 +256,13 @@ int main(int argc, char** argv) {
         if (command == "trace") return runTrace(args);
         if (command == "train") return runTrain(args);
         if (command == "worksheet") return runWorksheet(args);
-        if (command == "conv" || command == "pool") {
+        if (command == "conv" || command == "pool" || command == "rl") {
             if (args.size() != 1) throw InputError(command + ": expected one FILE.json argument");
             const nlohmann::json document = readJsonFile(args[0]);
             try {
-                const nlohmann::json out = command == "conv" ? ns::cli::runConvRequest(document)
-                                                             : ns::cli::runPoolRequest(document);
+                const nlohmann::json out = command == "conv"   ? ns::cli::runConvRequest(document)
+                                           : command == "pool" ? ns::cli::runPoolRequest(document)
+                                                               : ns::cli::runRlRequest(document);
                 std::cout << out.dump() << '\n';
             } catch (const InputError& error) {
                 throw InputError(args[0] + ": " + error.what());
@@ -268,7 +271,7 @@ int main(int argc, char** argv) {
         }
         if (command == "bench") return ns::cli::runBench(args, std::cout);
         if (command == "lint") return ns::lessons::lintCommand(args, std::cout, std::cerr);
-        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, bench or lint)");
+        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, rl, bench or lint)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
         return 2;
