@@ -5,6 +5,7 @@
 #include "base/size_limits.h"
 #include "attention_json.h"
 #include "engine_json.h"
+#include "rl_json.h"
 #include "trace_json.h"
 #include "mlp/trainer.h"
 #include "stepper/worksheet.h"
@@ -37,6 +38,7 @@ constexpr const char* kUsage =
     "  neuralscope-cli pool FILE.json\n"
     "  neuralscope-cli rnn FILE.json\n"
     "  neuralscope-cli attention FILE.json\n"
+    "  neuralscope-cli rl FILE.json\n"
     "  neuralscope-cli bench lenet5|lstm|mha [--steps N] [--threads T]\n"
     "  neuralscope-cli lint [--mathjax DIR] [--no-mathjax] [--require-mathjax]\n"
     "                       [--formulas-out FILE] PATH...\n";
@@ -257,13 +259,14 @@ int main(int argc, char** argv) {
         if (command == "trace") return runTrace(args);
         if (command == "train") return runTrain(args);
         if (command == "worksheet") return runWorksheet(args);
-        if (command == "conv" || command == "pool" || command == "rnn" || command == "attention") {
+        if (command == "conv" || command == "pool" || command == "rnn" || command == "attention" || command == "rl") {
             if (args.size() != 1) throw InputError(command + ": expected one FILE.json argument");
             const nlohmann::json document = readJsonFile(args[0]);
             try {
                 const nlohmann::json out = command == "conv"   ? ns::cli::runConvRequest(document)
                                            : command == "pool" ? ns::cli::runPoolRequest(document)
                                            : command == "rnn"  ? ns::cli::runRnnRequest(document)
+                                           : command == "rl"   ? ns::cli::runRlRequest(document)
                                                                : ns::cli::runAttentionRequest(document);
                 std::cout << out.dump() << '\n';
             } catch (const InputError& error) {
@@ -273,7 +276,7 @@ int main(int argc, char** argv) {
         }
         if (command == "bench") return ns::cli::runBench(args, std::cout);
         if (command == "lint") return ns::lessons::lintCommand(args, std::cout, std::cerr);
-        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, rnn, attention, bench or lint)");
+        throw InputError("unknown command \"" + command + "\" (expected trace, train, worksheet, conv, pool, rnn, attention, rl, bench or lint)");
     } catch (const InputError& error) {
         std::cerr << "neuralscope-cli: " << error.what() << '\n';
         return 2;

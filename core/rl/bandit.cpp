@@ -1,0 +1,76 @@
+#include "rl/bandit.h"
+
+#include "base/random.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace ns::rl {
+
+namespace {
+// Seeds of independent streams for (seed, run, stream): splitmix of a mixed value.
+std::uint64_t streamSeed(std::uint64_t seed, int run, int stream) {
+    Random mix(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(run) * 4 + static_cast<std::uint64_t>(stream));
+    return mix.nextU64();
+}
+int below(Random& random, int n) { return std::min(n - 1, static_cast<int>(random.uniform() * n)); }
+}  // namespace
+
+BanditCurves runBanditTestbed(const BanditOptions& o) {
+    if (o.arms < 1 || o.arms > 100000) throw std::invalid_argument("arms: expected 1 to 100000");
+    if (o.steps < 1 || o.runs < 1 || static_cast<double>(o.steps) * o.runs > 1e9)
+        throw std::invalid_argument("steps, runs: expected at least 1 each and at most 1e9 pulls in all");
+    if (!(o.epsilon >= 0.0 && o.epsilon <= 1.0)) throw std::invalid_argument("epsilon: expected a number from 0 to 1");
+    if (!(o.ucbC >= 0.0)) throw std::invalid_argument("ucbC: expected a number ≥ 0");
+
+    const std::size_t arms = static_cast<std::size_t>(o.arms);
+    BanditCurves curves;
+    curves.averageReward.assign(static_cast<std::size_t>(o.steps), 0.0);
+    curves.optimalFraction.assign(static_cast<std::size_t>(o.steps), 0.0);
+    std::vector<double> means(arms), estimate(arms), bonus(arms);
+    std::vector<long> pulls(arms);
+    for (int run = 0; run < o.runs; ++run) {
+        Random bandit(streamSeed(o.seed, run, 0));  // q*: the same for every strategy
+        Random agent(streamSeed(o.seed, run, 1 + static_cast<int>(o.strategy)));
+        for (double& m : means) m = bandit.normal();
+        const std::size_t best = static_cast<std::size_t>(std::max_element(means.begin(), means.end()) - means.begin());
+        std::fill(estimate.begin(), estimate.end(), 0.0);
+        std::fill(pulls.begin(), pulls.end(), 0L);
+        for (int t = 0; t < o.steps; ++t) {
+            int a = -1;
+            if (o.strategy == BanditStrategy::EpsilonGreedy && agent.uniform() < o.epsilon) {
+                a = below(agent, o.arms);
+            } else {
+                // Greedy value: Q(a), plus UCB's bonus; an untried arm is infinitely uncertain.
+                for (std::size_t i = 0; i < arms; ++i) {
+                    bonus[i] = estimate[i];
+                    if (o.strategy == BanditStrategy::Ucb)
+                        bonus[i] = pulls[i] == 0 ? INFINITY
+                                                 : estimate[i] + o.ucbC * std::sqrt(std::log(t + 1.0) / static_cast<double>(pulls[i]));
+                }
+                const double top = *std::max_element(bonus.begin(), bonus.end());
+                int ties = 0;
+                for (double b : bonus) ties += b == top;
+                int pick = ties == 1 ? 0 : below(agent, ties);  // random among exact ties
+                for (std::size_t i = 0; i < arms; ++i)
+                    if (bonus[i] == top && pick-- == 0) {
+                        a = static_cast<int>(i);
+                        break;
+                    }
+            }
+            const std::size_t ai = static_cast<std::size_t>(a);
+            const double reward = means[ai] + bandit.normal();  // the environment's noise, not the agent's
+            ++pulls[ai];
+            estimate[ai] += (reward - estimate[ai]) / static_cast<double>(pulls[ai]);  // incremental mean
+            curves.averageReward[static_cast<std::size_t>(t)] += reward;
+            curves.optimalFraction[static_cast<std::size_t>(t)] += ai == best ? 1.0 : 0.0;
+        }
+    }
+    for (double& r : curves.averageReward) r /= o.runs;
+    for (double& f : curves.optimalFraction) f /= o.runs;
+    return curves;
+}
+
+}  // namespace ns::rl

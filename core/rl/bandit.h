@@ -1,0 +1,33 @@
+#pragma once
+// The k-armed bandit testbed (exploration vs exploitation, seed 001 §8.1 with a single state): arm
+// a pays r ~ N(q*(a), 1) with q*(a) ~ N(0, 1) drawn per run. Strategies: greedy and ε-greedy on
+// sample averages Q(a) = (Σ rewards of a) / N(a), and UCB, a = argmax Q(a) + c √(ln t / N(a)) with
+// untried arms first. Each run's bandit comes from (seed, run) alone, so every strategy with the
+// same seed faces the same bandits and the curves compare strategies, not luck.
+#include <cstdint>
+#include <vector>
+
+namespace ns::rl {
+
+enum class BanditStrategy { Greedy, EpsilonGreedy, Ucb };
+
+struct BanditOptions {
+    int arms = 10;
+    int steps = 1000;
+    int runs = 2000;
+    BanditStrategy strategy = BanditStrategy::EpsilonGreedy;
+    double epsilon = 0.1;
+    double ucbC = 2.0;
+    std::uint64_t seed = 1;
+};
+
+// Per step t, averaged over the runs: the reward and the fraction of runs that pulled the best arm.
+struct BanditCurves {
+    std::vector<double> averageReward;
+    std::vector<double> optimalFraction;
+};
+
+// Throws std::invalid_argument for arms < 1, steps < 1, runs < 1, ε outside [0, 1] or c < 0.
+BanditCurves runBanditTestbed(const BanditOptions& options);
+
+}  // namespace ns::rl
