@@ -1,10 +1,11 @@
 // libFuzzer target for the command line's JSON requests (app/cli): any bytes that parse as JSON
-// must come back from `trace`, `conv`, `pool`, `rnn` and `attention` as a result or as an InputError naming what was
+// must come back from `trace`, `conv`, `pool`, `rnn`, `attention` and `rl` as a result or as an InputError naming what was
 // wrong, never as a crash, a hang, another exception or undefined behaviour. The trace request
 // runs its forward and backward pass as `neuralscope-cli trace` does.
 //   ctest -R fuzz_cli_json runs it for 15 s (tests/fuzz/CMakeLists.txt); README, "Fuzzing".
 #include "cli/attention_json.h"
 #include "cli/engine_json.h"
+#include "cli/rl_json.h"
 #include "cli/trace_json.h"
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         (void)ns::cli::runPoolRequest(document).dump();
+    } catch (const ns::cli::InputError& error) {
+        expectMessage(error);
+    }
+    try {
+        (void)ns::cli::runRlRequest(document).dump();
     } catch (const ns::cli::InputError& error) {
         expectMessage(error);
     }
