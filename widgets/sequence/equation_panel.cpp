@@ -81,7 +81,7 @@ void EquationPanel::refresh() {
                           .arg(picture_.selectedUnit + 1)
                           .arg(sequence_style::cellName(static_cast<int>(picture_.cell))));
     const QString input = t < picture_.inputs.size() ? picture_.inputs.at(t) : QString();
-    lines << tr("input x<sub>t</sub> = %1 · %2 = %3").arg(input, hPrev, n(at(picture_.h, t - 1)));
+    lines << tr("x<sub>t</sub> = %1, &nbsp; %2 = %3").arg(input, hPrev, n(at(picture_.h, t - 1)));
     const double h = at(picture_.h, t);
     switch (picture_.cell) {
         case SequencePicture::Cell::Rnn:

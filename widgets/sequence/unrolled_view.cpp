@@ -172,11 +172,15 @@ void UnrolledView::paintEvent(QPaintEvent*) {
         const int x = left_ + (s - first_) * column_;
         const int pad = std::max(4, column_ / 10);
         const QRect col(x, header, column_, h - header);
-        if (s == picture_.selectedStep) p.fillRect(col.adjusted(1, 0, -1, 0), theme::highlightUsed().lighter(170));
+        if (s == picture_.selectedStep) p.fillRect(col.adjusted(1, 0, -1, 0), QColor(0xff, 0xf1, 0xc4));
         // The cell.
         const QRect box(x + pad, boxTop, column_ - 2 * pad, boxHeight);
         p.setPen(QPen(s == picture_.selectedStep ? theme::ink() : cellColor, s == picture_.selectedStep ? 3 : 2));
-        p.setBrush(cellColor.lighter(185));
+        {
+            QColor fill = cellColor;
+            fill.setAlpha(45);
+            p.setBrush(fill);
+        }
         p.drawRoundedRect(box, 8 * scale_, 8 * scale_);
         p.setPen(theme::ink());
         p.setFont(theme::mathFont(font(12)));
