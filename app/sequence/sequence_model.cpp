@@ -375,7 +375,6 @@ void SequenceModel::restart() {
     finite_.fill(true);
     rebuildProbes();
     selectedStep_ = std::clamp(selectedStep_, 0, settings_.length - 1);
-    revealed_ = std::min(revealed_, settings_.length);
     retrace();
     toTask([generation, request, specs = specs(), prompt = settings_.prompt.toStdString(),
             t = settings_.temperature](SequenceTask& task) {
@@ -574,13 +573,13 @@ void SequenceModel::setPanel(Panel panel) {
 }
 
 void SequenceModel::revealBackward() {
-    if (revealed_ >= settings_.length) return;
-    ++revealed_;
+    if (revealed() >= settings_.length) return;
+    revealed_ = revealed() + 1;
     emit changed();
 }
 
 void SequenceModel::revealAll() {
-    revealed_ = settings_.length;
+    revealed_ = kMaxLength;
     emit changed();
 }
 

@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QString>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <string>
@@ -152,7 +153,7 @@ public:
     Panel panel() const { return panel_; }
     int selectedStep() const { return selectedStep_; }
     int selectedUnit() const { return selectedUnit_; }
-    int revealed() const { return revealed_; }
+    int revealed() const { return std::min(revealed_, settings_.length); }
     bool isPlaying() const { return playing_; }
     long steps() const { return steps_; }
     const std::vector<double>& lossHistory(int cell) const;       // one per step, the last kMaxHistory
@@ -201,7 +202,7 @@ private:
     Panel panel_ = Panel::Unrolled;
     int selectedStep_ = 0;
     int selectedUnit_ = 0;
-    int revealed_ = 0;
+    int revealed_ = kMaxLength;  // ≥ the length: every step (the step-through starts from 0)
     std::array<std::vector<double>, kSequenceCells> losses_, accuracies_;
     std::array<bool, kSequenceCells> finite_{};
     std::array<std::shared_ptr<const engine::Network>, kSequenceCells> weights_;  // latest snapshot

@@ -167,6 +167,7 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
         bpttGraphs_[c]->setName(sequence_style::cellName(c));
     }
     bptt_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    bpttTitles_ = theme::addAxisTitles(bptt_);
     wh_->setObjectName(QStringLiteral("sequenceWhScale"));
     wh_->setRange(0, kWhSteps);
     wh_->setMinimumWidth(200);
@@ -204,6 +205,7 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     }
     losses_->xAxis->setRange(0, 50);
     losses_->yAxis->setRange(0, 1);
+    lossTitles_ = theme::addAxisTitles(losses_);
     prompt_->setObjectName(QStringLiteral("sequencePrompt"));
     promptLabel_->setBuddy(prompt_);
     temperature_->setObjectName(QStringLiteral("sequenceTemperature"));
@@ -307,8 +309,11 @@ void SequenceWorkspace::setPresenterScale(double scale) {
             axis->setLabelFont(theme::uiFont(theme::kPlotLabelPt * scale));
         }
         plot->legend->setFont(theme::uiFont(theme::kPlotLegendPt * scale));
-        plot->replot(QCustomPlot::rpQueuedReplot);
     }
+    theme::applyPlotScale(bptt_, bpttTitles_, scale);
+    theme::applyPlotScale(losses_, lossTitles_, scale);
+    bptt_->replot(QCustomPlot::rpQueuedReplot);
+    losses_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SequenceWorkspace::retranslate() {
@@ -355,9 +360,9 @@ void SequenceWorkspace::retranslate() {
     revealAll_->setText(tr("Show &all"));
     revealAll_->setToolTip(tr("Reveal the gradient at every step"));
     bptt_->xAxis->setLabel(tr("Time step t"));
-    bptt_->yAxis->setLabel(tr("‖∂L/∂h_t‖"));
+    bpttTitles_.setTexts(tr("‖∂L/∂h_t‖"), QString());  // upright above the axis, not rotated
     losses_->xAxis->setLabel(tr("Training step"));
-    losses_->yAxis->setLabel(tr("Loss"));
+    lossTitles_.setTexts(tr("Loss"), QString());
     promptLabel_->setText(tr("&Prompt:"));
     prompt_->setToolTip(tr("The text each character model continues (characters it has never seen are skipped)"));
     temperatureLabel_->setText(tr("T&emperature:"));

@@ -4,6 +4,7 @@
 // gradient ‖∂L/∂h_t‖ per step on a log scale with the W_h scale, clipping and a step-through;
 // and the three cells trained live side by side, with sampled continuations for the text task.
 // It draws what a SequenceModel holds and sends the user's intents to it.
+#include "common/theme.h"
 #include "shell/model_workspace.h"
 
 #include <QWidget>
@@ -84,6 +85,7 @@ private:
     QLabel* temperatureValue_;
     QLabel* samples_;
     QLabel* error_;
+    theme::AxisTitles bpttTitles_, lossTitles_;
     long shownSteps_ = 0;
     double maxLoss_ = 0;
     double scale_ = 1.0;

@@ -86,7 +86,7 @@ void UnrolledView::paintEvent(QPaintEvent*) {
 
     // Rows, top to bottom: range line, C_t (LSTM), h_t, the cell, x_t, ∂L/∂h_t.
     const int h = height();
-    const int header = static_cast<int>(std::lround(26 * scale_));
+    const int header = static_cast<int>(std::lround(30 * scale_));
     const int strip = static_cast<int>(std::lround(34 * scale_));
     const int gap = static_cast<int>(std::lround(10 * scale_));
     int y = header;
