@@ -287,6 +287,9 @@ void LessonSession::applyViews(const lessons::Scene& scene) {
             notApplied_ << QStringLiteral("view: sequence");
         } else if (scene.sequence) {
             const lessons::SequenceScene& q = *scene.sequence;
+            // The model's changes while the scene is set up say nothing about the student's work
+            // (the state before it may already meet the step's check).
+            applyingSequence_ = true;
             m->pause();
             SequenceSettings next = m->settings();
             if (q.task) next.task = static_cast<sequence::TaskKind>(SequenceModel::taskNames().indexOf(QString::fromStdString(*q.task)));
@@ -306,6 +309,7 @@ void LessonSession::applyViews(const lessons::Scene& scene) {
                 m->revealAll();
             }
             if (q.training && *q.training) m->play();
+            applyingSequence_ = false;
         }
     }
 }
@@ -521,7 +525,7 @@ std::optional<double> LessonSession::current(const Condition& c) const {
 }
 
 void LessonSession::evaluate() {
-    if (!lesson_ || pending_) return;
+    if (!lesson_ || pending_ || applyingSequence_) return;
     const lessons::Step& s = step();
     if (!s.check) return;
     emit conditionsChanged();

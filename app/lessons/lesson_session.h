@@ -119,6 +119,7 @@ private:
     QPointer<CnnModel> cnn_;
     QPointer<ResidualModel> residual_;
     QPointer<SequenceModel> sequence_;
+    bool applyingSequence_ = false;  // a scene is setting the sequences model up
     LessonEntry entry_;
     std::optional<lessons::Lesson> lesson_;
     int step_ = 0;
