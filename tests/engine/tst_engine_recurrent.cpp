@@ -232,6 +232,21 @@ private slots:
             for (std::size_t k = 0; k < inputs.size(); ++k) QVERIFY(one.trace.gradInputs[k] == two.trace.gradInputs[k]);
             QVERIFY(*one.trace.find("grad_norm") == *two.trace.find("grad_norm"));
         }
+        // The embedding's scatter-add: 40 samples = 8 chunks, ids repeating across chunks.
+        Embedding embedding(7, 5);
+        embedding.initialize(3);
+        Tensor ids({40, 6});
+        for (Index i = 0; i < ids.size(); ++i) ids[i] = static_cast<double>((i * 5 + i / 7) % 7);
+        LayerTrace one, two;
+        RunContext context;
+        for (LayerTrace* trace : {&one, &two}) {
+            context.threads = trace == &one ? 1 : 2;
+            embedding.forward({&ids}, *trace, context);
+            trace->gradOutput = randomTensor({40, 6, 5}, 12);
+            embedding.backward({&ids}, *trace, {false}, context);
+        }
+        QCOMPARE(chunkCount(40), Index(8));
+        QVERIFY(one.gradParameters[0] == two.gradParameters[0]);
     }
 
     void shapesAndNamesFollowTheTextbook() {

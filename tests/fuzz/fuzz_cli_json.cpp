@@ -1,5 +1,5 @@
 // libFuzzer target for the command line's JSON requests (app/cli): any bytes that parse as JSON
-// must come back from `trace`, `conv` and `pool` as a result or as an InputError naming what was
+// must come back from `trace`, `conv`, `pool` and `rnn` as a result or as an InputError naming what was
 // wrong, never as a crash, a hang, another exception or undefined behaviour. The trace request
 // runs its forward and backward pass as `neuralscope-cli trace` does.
 //   ctest -R fuzz_cli_json runs it for 15 s (tests/fuzz/CMakeLists.txt); README, "Fuzzing".
@@ -37,6 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         (void)ns::cli::runPoolRequest(document).dump();
+    } catch (const ns::cli::InputError& error) {
+        expectMessage(error);
+    }
+    try {
+        (void)ns::cli::runRnnRequest(document).dump();
     } catch (const ns::cli::InputError& error) {
         expectMessage(error);
     }
