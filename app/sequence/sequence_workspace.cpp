@@ -108,6 +108,7 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     cell_->setObjectName(QStringLiteral("sequenceCell"));
     for (int c = 0; c < kCells; ++c) cell_->addItem(sequence_style::cellName(c), SequenceModel::cellNames().at(c));
     cellLabel_->setBuddy(cell_);
+    for (QComboBox* box : {task_, cell_}) box->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // presenter fonts
     play_->setObjectName(QStringLiteral("sequencePlay"));
     step_->setObjectName(QStringLiteral("sequenceStep"));
     reset_->setObjectName(QStringLiteral("sequenceReset"));
