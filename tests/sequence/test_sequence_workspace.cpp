@@ -253,6 +253,12 @@ void TestSequenceWorkspace::screenshots() {
         model.pause();
         QTRY_VERIFY_WITH_TIMEOUT(!model.greedySample(1).isEmpty(), 20000);
     } else {
+        if (panel == 0) {  // trained a little, so the gates have found their roles
+            model.play();
+            QTRY_VERIFY_WITH_TIMEOUT(model.steps() >= 200, 120000 * test::kSanitizerSlowdown);
+            model.pause();
+            QTest::qWait(300);
+        }
         model.selectStep(6);
         model.selectUnit(3);
     }

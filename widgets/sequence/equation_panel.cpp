@@ -116,11 +116,16 @@ void EquationPanel::refresh() {
         }
     }
     if (!picture_.gradH.empty() && ts < picture_.gradH.size()) {
-        QString grad = QStringLiteral("∂L/∂h<sub>t</sub> = %1").arg(n(picture_.gradH[ts].at(j)));
+        auto g = [](double v) {  // gradients are small: three significant digits
+            QString text = QString::number(v, 'g', 3);
+            if (text.startsWith(QLatin1Char('-'))) text.replace(0, 1, QStringLiteral("−"));
+            return text;
+        };
+        QString grad = QStringLiteral("∂L/∂h<sub>t</sub> = %1").arg(g(picture_.gradH[ts].at(j)));
         if (ts < picture_.gradNorm.size())
             grad += QStringLiteral(" · ‖∂L/∂h<sub>t</sub>‖ = %1").arg(QString::number(picture_.gradNorm[ts], 'g', 4));
         if (!picture_.gradC.empty() && ts < picture_.gradC.size())
-            grad += QStringLiteral(" · ∂L/∂C<sub>t</sub> = %1").arg(n(picture_.gradC[ts].at(j)));
+            grad += QStringLiteral(" · ∂L/∂C<sub>t</sub> = %1").arg(g(picture_.gradC[ts].at(j)));
         lines << grad;
     }
     if (!picture_.target.isEmpty())
