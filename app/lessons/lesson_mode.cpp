@@ -5,6 +5,8 @@
 #include "cnn/cnn_workspace.h"
 #include "cnn/residual_model.h"
 #include "cnn/residual_workspace.h"
+#include "sequence/sequence_model.h"
+#include "sequence/sequence_workspace.h"
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
 #include "lab/lab_window.h"
@@ -499,6 +501,7 @@ QString LessonMode::workspaceOf(View view) {
         case View::Convolution: return QStringLiteral("convolution");
         case View::Cnn: return QStringLiteral("cnn");
         case View::Residual: return QStringLiteral("residual");
+        case View::Sequence: return QStringLiteral("sequence");
     }
     return QStringLiteral("network");
 }
@@ -527,6 +530,7 @@ Model* LessonMode::workspaceModel(const QString& id) {
 ConvolutionModel* LessonMode::openConvolution() { return workspaceModel<ConvolutionModel>(QStringLiteral("convolution")); }
 CnnModel* LessonMode::openCnn() { return workspaceModel<CnnModel>(QStringLiteral("cnn")); }
 ResidualModel* LessonMode::openResidual() { return workspaceModel<ResidualModel>(QStringLiteral("residual")); }
+SequenceModel* LessonMode::openSequence() { return workspaceModel<SequenceModel>(QStringLiteral("sequence")); }
 
 template <class View>
 static View* pageIfMade(WorkspaceShell* shell, const QString& id) {
@@ -537,6 +541,9 @@ ConvolutionWorkspace* LessonMode::convolutionWorkspace() const {
     return pageIfMade<ConvolutionWorkspace>(window_->shell(), QStringLiteral("convolution"));
 }
 CnnWorkspace* LessonMode::cnnWorkspace() const { return pageIfMade<CnnWorkspace>(window_->shell(), QStringLiteral("cnn")); }
+SequenceWorkspace* LessonMode::sequenceWorkspace() const {
+    return pageIfMade<SequenceWorkspace>(window_->shell(), QStringLiteral("sequence"));
+}
 ResidualWorkspace* LessonMode::residualWorkspace() const {
     return pageIfMade<ResidualWorkspace>(window_->shell(), QStringLiteral("residual"));
 }

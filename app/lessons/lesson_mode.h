@@ -31,6 +31,8 @@ class ConvolutionWorkspace;
 class FormulaBook;
 class ResidualModel;
 class ResidualWorkspace;
+class SequenceModel;
+class SequenceWorkspace;
 class LanguageSwitcher;
 class LessonPanel;
 class MainWindow;
@@ -90,10 +92,12 @@ public:
     ConvolutionModel* openConvolution() override;
     CnnModel* openCnn() override;
     ResidualModel* openResidual() override;
+    SequenceModel* openSequence() override;
     // The chapter-3 workspaces' pages (null until first shown).
     ConvolutionWorkspace* convolutionWorkspace() const;
     CnnWorkspace* cnnWorkspace() const;
     ResidualWorkspace* residualWorkspace() const;
+    SequenceWorkspace* sequenceWorkspace() const;
     static QString workspaceOf(lessons::View view);  // the id of the workspace showing `view`
 
 protected:

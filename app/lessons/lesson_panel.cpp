@@ -543,6 +543,12 @@ QString LessonPanel::goalText(const lessons::Condition& c) const {
         case Kind::CnnStepAtLeast: return tr("CNN: at least %1 training steps").arg(c.value);
         case Kind::CnnTestAccuracyAtLeast: return tr("CNN: test accuracy at least %1").arg(percent(c.value));
         case Kind::ResidualStepAtLeast: return tr("Residual experiment: at least %1 steps").arg(c.value);
+        case Kind::SequenceStepAtLeast: return tr("Sequences: at least %1 training steps").arg(c.value);
+        case Kind::SequenceSelectedStep: return tr("Sequences: time step %1 is selected").arg(c.value);
+        case Kind::SequenceRevealedAtLeast: return tr("BPTT: the gradient has flowed back at least %1 steps").arg(c.value);
+        case Kind::SequenceWhScale: return tr("BPTT: W_h scale %1").arg(rangeText(c.range));
+        case Kind::SequenceClip: return c.flag ? tr("BPTT: clipping is on") : tr("BPTT: clipping is off");
+        case Kind::SequenceCell: return tr("Sequences: the %1 cell is drawn").arg(QString::fromStdString(c.name).toUpper());
     }
     return QString();
 }

@@ -2,6 +2,7 @@
 
 #include "cnn/cnn_model.h"
 #include "cnn/residual_model.h"
+#include "sequence/sequence_model.h"
 #include "conv/convolution_model.h"
 
 #include "lab/lab_model.h"
@@ -165,7 +166,8 @@ void LessonSession::apply(const lessons::Scene& scene) {
         emit sceneApplied();
         return;
     }
-    if (scene.view && (*scene.view == View::Convolution || *scene.view == View::Cnn || *scene.view == View::Residual)) {
+    if (scene.view && (*scene.view == View::Convolution || *scene.view == View::Cnn || *scene.view == View::Residual ||
+                       *scene.view == View::Sequence)) {
         model_->setStepperPlaying(false);
         if (model_->isPlaying()) model_->pause();
         applyViews(scene);
@@ -211,6 +213,7 @@ void LessonSession::apply(const lessons::Scene& scene) {
 void LessonSession::watch(ConvolutionModel* model) { attach(convolution_, model); }
 void LessonSession::watch(CnnModel* model) { attach(cnn_, model); }
 void LessonSession::watch(ResidualModel* model) { attach(residual_, model); }
+void LessonSession::watch(SequenceModel* model) { attach(sequence_, model); }
 
 template <typename Model>
 Model* LessonSession::attach(QPointer<Model>& slot, Model* model) {
@@ -276,6 +279,37 @@ void LessonSession::applyViews(const lessons::Scene& scene) {
             if (r.blocks) m->setBlocks(*r.blocks);
             m->reset();  // a scene starts the experiment afresh
             if (r.training && *r.training) m->play();
+        }
+    }
+    if (scene.sequence || *scene.view == View::Sequence) {
+        SequenceModel* m = host_ ? attach(sequence_, host_->openSequence()) : nullptr;
+        if (!m) {
+            notApplied_ << QStringLiteral("view: sequence");
+        } else if (scene.sequence) {
+            const lessons::SequenceScene& q = *scene.sequence;
+            // The model's changes while the scene is set up say nothing about the student's work
+            // (the state before it may already meet the step's check).
+            applyingSequence_ = true;
+            m->pause();
+            SequenceSettings next = m->settings();
+            if (q.task) next.task = static_cast<sequence::TaskKind>(SequenceModel::taskNames().indexOf(QString::fromStdString(*q.task)));
+            if (q.length) next.length = *q.length;
+            if (q.cell) next.cell = SequenceModel::cellAt(static_cast<int>(SequenceModel::cellNames().indexOf(QString::fromStdString(*q.cell))));
+            if (q.whScale) next.whScale = *q.whScale;
+            if (q.clip) next.clip = *q.clip;
+            m->apply(next, tr("Lesson scene"));
+            m->reset();  // a scene starts the three cells afresh
+            if (q.panel)
+                m->setPanel(static_cast<SequenceModel::Panel>(SequenceModel::panelNames().indexOf(QString::fromStdString(*q.panel))));
+            if (q.step) m->selectStep(*q.step - 1);
+            if (q.revealed) {
+                m->hideGradient();
+                for (int k = 0; k < *q.revealed; ++k) m->revealBackward();
+            } else {
+                m->revealAll();
+            }
+            if (q.training && *q.training) m->play();
+            applyingSequence_ = false;
         }
     }
 }
@@ -431,6 +465,14 @@ bool LessonSession::holds(const Condition& c) const {
         case Condition::Kind::CnnLayer: return cnn_ && cnn_->selectedLayer() == QString::fromStdString(c.name);
         case Condition::Kind::CnnStepAtLeast:
         case Condition::Kind::CnnTestAccuracyAtLeast:
+        case Condition::Kind::SequenceSelectedStep: return sequence_ && sequence_->selectedStep() + 1 == static_cast<int>(c.value);
+        case Condition::Kind::SequenceRevealedAtLeast: return sequence_ && sequence_->revealed() >= static_cast<int>(c.value);
+        case Condition::Kind::SequenceWhScale: return sequence_ && c.range.contains(sequence_->settings().whScale);
+        case Condition::Kind::SequenceClip: return sequence_ && sequence_->settings().clip == c.flag;
+        case Condition::Kind::SequenceCell:
+            return sequence_ && SequenceModel::cellNames().at(SequenceModel::cellIndex(sequence_->settings().cell)) ==
+                                    QString::fromStdString(c.name);
+        case Condition::Kind::SequenceStepAtLeast:
         case Condition::Kind::ResidualStepAtLeast: {
             const std::optional<double> now = current(c);
             return now && std::isfinite(*now) && *now >= c.value;
@@ -470,12 +512,20 @@ std::optional<double> LessonSession::current(const Condition& c) const {
             return cnn_ && std::isfinite(cnn_->testAccuracy()) ? std::optional<double>(cnn_->testAccuracy()) : std::nullopt;
         case Condition::Kind::ResidualStepAtLeast:
             return residual_ ? std::optional<double>(static_cast<double>(residual_->steps())) : std::nullopt;
+        case Condition::Kind::SequenceStepAtLeast:
+            return sequence_ ? std::optional<double>(static_cast<double>(sequence_->steps())) : std::nullopt;
+        case Condition::Kind::SequenceSelectedStep:
+            return sequence_ ? std::optional<double>(sequence_->selectedStep() + 1) : std::nullopt;
+        case Condition::Kind::SequenceRevealedAtLeast:
+            return sequence_ ? std::optional<double>(sequence_->revealed()) : std::nullopt;
+        case Condition::Kind::SequenceWhScale:
+            return sequence_ ? std::optional<double>(sequence_->settings().whScale) : std::nullopt;
         default: return std::nullopt;
     }
 }
 
 void LessonSession::evaluate() {
-    if (!lesson_ || pending_) return;
+    if (!lesson_ || pending_ || applyingSequence_) return;
     const lessons::Step& s = step();
     if (!s.check) return;
     emit conditionsChanged();

@@ -21,6 +21,7 @@ class ConvolutionModel;
 class FunctionModel;
 class LabModel;
 class ResidualModel;
+class SequenceModel;
 class PerceptronModel;
 class SessionModel;
 
@@ -37,6 +38,8 @@ public:
     virtual ConvolutionModel* openConvolution() = 0;
     virtual CnnModel* openCnn() = 0;
     virtual ResidualModel* openResidual() = 0;
+    // The sequences workspace's model (chapter 4), created on first use.
+    virtual SequenceModel* openSequence() { return nullptr; }
 };
 
 class LessonSession : public QObject {
@@ -50,6 +53,7 @@ public:
     void watch(ConvolutionModel* model);
     void watch(CnnModel* model);
     void watch(ResidualModel* model);
+    void watch(SequenceModel* model);
 
     // Opens a lesson at a step (by index; −1: where the student left it, else the first).
     bool open(const LessonEntry& entry, int step = -1);
@@ -114,6 +118,8 @@ private:
     QPointer<ConvolutionModel> convolution_;
     QPointer<CnnModel> cnn_;
     QPointer<ResidualModel> residual_;
+    QPointer<SequenceModel> sequence_;
+    bool applyingSequence_ = false;  // a scene is setting the sequences model up
     LessonEntry entry_;
     std::optional<lessons::Lesson> lesson_;
     int step_ = 0;

@@ -7,6 +7,8 @@
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
 #include "lab/lab_workspace.h"
+#include "sequence/sequence_model.h"
+#include "sequence/sequence_workspace.h"
 #include "shell/main_window.h"
 #include "shell/model_workspace.h"
 
@@ -25,6 +27,7 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
     shell->add(new ModelWorkspace<ResidualModel, ResidualWorkspace>(
         {QStringLiteral("residual"), [] { return ResidualWorkspace::tr("Residual vs plain"); },
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
+    shell->add(new SequenceWorkspaceEntry);
 }
 
 }  // namespace ns

@@ -66,6 +66,12 @@ std::optional<View> conditionView(const Condition& condition) {
         case Condition::Kind::CnnStepAtLeast:
         case Condition::Kind::CnnTestAccuracyAtLeast: return View::Cnn;
         case Condition::Kind::ResidualStepAtLeast: return View::Residual;
+        case Condition::Kind::SequenceStepAtLeast:
+        case Condition::Kind::SequenceSelectedStep:
+        case Condition::Kind::SequenceRevealedAtLeast:
+        case Condition::Kind::SequenceWhScale:
+        case Condition::Kind::SequenceClip:
+        case Condition::Kind::SequenceCell: return View::Sequence;
         default: return std::nullopt;
     }
 }
@@ -85,6 +91,21 @@ const std::vector<std::string>& convolutionInputs() {
 const std::vector<std::string>& convolutionKernels() {
     static const std::vector<std::string> names{"identity", "box_blur", "gaussian", "sharpen",
                                                 "sobel_x",  "sobel_y",  "laplacian"};
+    return names;
+}
+
+const std::vector<std::string>& sequenceCells() {
+    static const std::vector<std::string> names{"rnn", "lstm", "gru"};
+    return names;
+}
+
+const std::vector<std::string>& sequenceTasks() {
+    static const std::vector<std::string> names{"remember_first", "adding", "sine", "characters"};
+    return names;
+}
+
+const std::vector<std::string>& sequencePanels() {
+    static const std::vector<std::string> names{"unrolled", "bptt", "training"};
     return names;
 }
 

@@ -53,6 +53,7 @@ enum class View {
     Convolution, // the sliding window: convolution, pooling, receptive field, 1×1 convolution
     Cnn,         // a CNN trained live: curves, feature maps, filters, confusion matrix
     Residual,    // plain vs residual deep nets, with and without BatchNorm: gradient norms
+    Sequence,    // RNN, LSTM and GRU unrolled through time, BPTT, trained on toy tasks
 };
 
 enum class Gate { And, Or, Nand, Nor, Not, Xor };
@@ -139,6 +140,28 @@ struct ResidualScene {
 inline constexpr int kResidualMinBlocks = 3;
 inline constexpr int kResidualMaxBlocks = 12;
 
+// The sequences workspace: the cell drawn, the toy task and its length, training, and what the
+// BPTT panel shows (the recurrent weights' scale, clipping, how many steps the gradient has
+// flowed back), the selected step (1-based) and the panel shown.
+struct SequenceScene {
+    std::optional<std::string> cell;   // rnn, lstm, gru
+    std::optional<std::string> task;   // remember_first, adding, sine, characters
+    std::optional<int> length;
+    std::optional<bool> training;
+    std::optional<double> whScale;
+    std::optional<bool> clip;
+    std::optional<int> step;           // 1-based
+    std::optional<std::string> panel;  // unrolled, bptt, training
+    std::optional<int> revealed;       // BPTT: steps the gradient has reached, counted from the last
+};
+const std::vector<std::string>& sequenceCells();
+const std::vector<std::string>& sequenceTasks();
+const std::vector<std::string>& sequencePanels();
+inline constexpr int kSequenceMinLength = 5;
+inline constexpr int kSequenceMaxLength = 100;
+inline constexpr double kSequenceMinWhScale = 0.25;
+inline constexpr double kSequenceMaxWhScale = 8.0;
+
 // The training lab's settings use the lab core's own types and names (lab_data.h, optimizer.h,
 // lr_schedule.h, regularization.h, lab_loss.h), so the linter accepts exactly what the lab can do.
 struct RegularizationScene {
@@ -218,6 +241,7 @@ struct Scene {
     std::optional<ConvolutionScene> convolution;
     std::optional<CnnScene> cnn;
     std::optional<ResidualScene> residual;
+    std::optional<SequenceScene> sequence;
     std::vector<Control> locked;
     std::vector<Control> hidden;
     std::vector<Highlight> highlight;
@@ -276,6 +300,13 @@ struct Condition {
         CnnTestAccuracyAtLeast,    // the latest test accuracy ≥ value
         // The residual experiment.
         ResidualStepAtLeast,       // steps ≥ value
+        // The sequences workspace.
+        SequenceStepAtLeast,       // training steps ≥ value
+        SequenceSelectedStep,      // the selected time step (1-based) = value
+        SequenceRevealedAtLeast,   // BPTT: the gradient revealed at ≥ value steps
+        SequenceWhScale,           // the W_h scale in range
+        SequenceClip,              // clipping on (flag)
+        SequenceCell,              // the cell drawn is `name`
     } kind = Kind::LossBelow;
     std::string key;
     Position position;

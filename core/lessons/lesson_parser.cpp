@@ -70,7 +70,7 @@ const std::vector<Named<View>> kViews{{"network", View::Network},       {"steppe
                                       {"graph", View::Graph},           {"perceptron", View::Perceptron},
                                       {"functions", View::Functions},   {"lab", View::Lab},
                                       {"convolution", View::Convolution}, {"cnn", View::Cnn},
-                                      {"residual", View::Residual}};
+                                      {"residual", View::Residual}, {"sequence", View::Sequence}};
 std::string viewName(View v) {
     for (const auto& entry : kViews)
         if (entry.value == v) return std::string(entry.name);
@@ -503,7 +503,7 @@ const std::vector<std::string> kSceneKeys{
     "view",     "network",      "dataset",  "samples",   "noise",          "test_fraction",
     "optimizer", "batch_size",  "momentum", "learning_rate", "schedule",   "regularization",
     "epochs",   "speed",        "sample",   "stepper",   "perceptron",     "functions",
-    "controls", "highlight", "threshold", "convolution", "cnn", "residual"};
+    "controls", "highlight", "threshold", "convolution", "cnn", "residual", "sequence"};
 
 // Keys that belong to the multilayer network and its training, not to the perceptron or the
 // function plots.
@@ -561,6 +561,7 @@ public:
         if (const auto v = node("convolution"); v.IsDefined()) scene.convolution = convolution(b_, v, where);
         if (const auto v = node("cnn"); v.IsDefined()) scene.cnn = cnn(v, where);
         if (const auto v = node("residual"); v.IsDefined()) scene.residual = residual(v, where);
+        if (const auto v = node("sequence"); v.IsDefined()) scene.sequence = sequenceScene(v, where);
         if (const auto v = node("controls"); v.IsDefined()) controls(v, where, scene);
         if (const auto v = node("highlight"); v.IsDefined()) highlight(v, where, scene);
 
@@ -894,6 +895,33 @@ private:
         return s;
     }
 
+    std::optional<SequenceScene> sequenceScene(const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        if (!b_.keys(n, p, {"cell", "task", "length", "training", "wh_scale", "clip", "step", "panel", "revealed"}, {},
+                     "sequence key", "in 'sequence'"))
+            return std::nullopt;
+        const std::size_t before = b_.doc().errorCount();
+        SequenceScene s;
+        if (const auto v = n["cell"]; v.IsDefined()) s.cell = b_.word(v, p, "a recurrent cell", sequenceCells());
+        if (const auto v = n["task"]; v.IsDefined()) s.task = b_.word(v, p, "a sequence task", sequenceTasks());
+        if (const auto v = n["length"]; v.IsDefined())
+            if (const auto x = b_.whole(v, p, "a sequence length", kSequenceMinLength, kSequenceMaxLength))
+                s.length = static_cast<int>(*x);
+        if (const auto v = n["training"]; v.IsDefined()) s.training = b_.flag(v, p, "'training'");
+        if (const auto v = n["wh_scale"]; v.IsDefined())
+            s.whScale = b_.number(v, p, "a W_h scale", kSequenceMinWhScale, kSequenceMaxWhScale);
+        if (const auto v = n["clip"]; v.IsDefined()) s.clip = b_.flag(v, p, "'clip'");
+        if (const auto v = n["step"]; v.IsDefined())
+            if (const auto x = b_.whole(v, p, "a time step (from 1)", 1, s.length.value_or(kSequenceMaxLength)))
+                s.step = static_cast<int>(*x);
+        if (const auto v = n["panel"]; v.IsDefined()) s.panel = b_.word(v, p, "a panel of the sequences view", sequencePanels());
+        if (const auto v = n["revealed"]; v.IsDefined())
+            if (const auto x = b_.whole(v, p, "a number of steps the gradient has reached", 0, kSequenceMaxLength))
+                s.revealed = static_cast<int>(*x);
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        return s;
+    }
+
     std::optional<FunctionsScene> functions(const YAML::Node& n, Position where) {
         const Position p = b_.at(n, where);
         if (!b_.keys(n, p, {"show", "derivative", "probe", "target"}, {"show"}, "functions key", "in 'functions'"))
@@ -1022,11 +1050,13 @@ private:
         for (const auto& [key, wanted, present] :
              {std::tuple<const char*, View, bool>{"convolution", View::Convolution, scene.convolution.has_value()},
               {"cnn", View::Cnn, scene.cnn.has_value()},
-              {"residual", View::Residual, scene.residual.has_value()}})
+              {"residual", View::Residual, scene.residual.has_value()},
+              {"sequence", View::Sequence, scene.sequence.has_value()}})
             if (present && scene.view != wanted)
                 b_.error(keyAt(key), std::string("expected view: ") + key + " with a '" + key + "' key, found " +
                                          (view.empty() ? std::string("no view") : "view: " + view));
-        if (scene.view == View::Convolution || scene.view == View::Cnn || scene.view == View::Residual) {
+        if (scene.view == View::Convolution || scene.view == View::Cnn || scene.view == View::Residual ||
+            scene.view == View::Sequence) {
             for (const auto& key : scene.keys)
                 if (kTrainingKeys.count(key))
                     b_.error(keyAt(key), "expected keys of the " + view + " view (" + view +
@@ -1135,7 +1165,9 @@ const std::vector<std::string> kConditionKeys{
     "lab_loss_below",   "test_loss_below",             "test_accuracy_at_least", "lab_epoch_at_least",
     "lab_diverged",     "threshold",
     "convolution",      "convolution_cursor_visited",  "cnn",                   "cnn_step_at_least",
-    "cnn_test_accuracy_at_least", "residual_step_at_least"};
+    "cnn_test_accuracy_at_least", "residual_step_at_least",
+    "sequence_step_at_least", "sequence_selected_step", "sequence_revealed_at_least", "sequence_wh_scale",
+    "sequence_clip", "sequence_cell"};
 
 class CheckReader {
 public:
@@ -1270,6 +1302,25 @@ public:
             } else if (key == "residual_step_at_least") {
                 c.kind = Condition::Kind::ResidualStepAtLeast;
                 num(b_.whole(v, p, "a number of training steps", 1, 1000000));
+            } else if (key == "sequence_step_at_least") {
+                c.kind = Condition::Kind::SequenceStepAtLeast;
+                num(b_.whole(v, p, "a number of training steps", 1, 1000000));
+            } else if (key == "sequence_selected_step") {
+                c.kind = Condition::Kind::SequenceSelectedStep;
+                num(b_.whole(v, p, "a time step (from 1)", 1, kSequenceMaxLength));
+            } else if (key == "sequence_revealed_at_least") {
+                c.kind = Condition::Kind::SequenceRevealedAtLeast;
+                num(b_.whole(v, p, "a number of steps", 1, kSequenceMaxLength));
+            } else if (key == "sequence_wh_scale") {
+                c.kind = Condition::Kind::SequenceWhScale;
+                ok = range(v, p, "W_h scale", kSequenceMinWhScale, kSequenceMaxWhScale, c.range);
+            } else if (key == "sequence_clip") {
+                c.kind = Condition::Kind::SequenceClip;
+                flag();
+            } else if (key == "sequence_cell") {
+                c.kind = Condition::Kind::SequenceCell;
+                if (const auto w = b_.word(v, p, "a recurrent cell", sequenceCells())) c.name = *w;
+                else ok = false;
             }
             if (ok) check.conditions.push_back(c);
         }
@@ -1316,6 +1367,14 @@ private:
                        same(want.playing, have.playing) && same(want.pool, have.pool) && same(want.layers, have.layers);
             }
             case Condition::Kind::CnnLayer: return scene.cnn && scene.cnn->layer && *scene.cnn->layer == c.name;
+            case Condition::Kind::SequenceSelectedStep:
+                return scene.sequence && scene.sequence->step && *scene.sequence->step == static_cast<int>(c.value);
+            case Condition::Kind::SequenceWhScale:
+                return scene.sequence && scene.sequence->whScale && c.range.contains(*scene.sequence->whScale);
+            case Condition::Kind::SequenceClip: return scene.sequence && scene.sequence->clip && *scene.sequence->clip == c.flag;
+            case Condition::Kind::SequenceCell: return scene.sequence && scene.sequence->cell && *scene.sequence->cell == c.name;
+            case Condition::Kind::SequenceRevealedAtLeast:
+                return scene.sequence && scene.sequence->revealed && *scene.sequence->revealed >= static_cast<int>(c.value);
             default: return false;
         }
     }

@@ -1927,6 +1927,34 @@ Test accuracy %2</source>
         <source>Write every lesson&apos;s steps — visited, check met, quiz answered, correct — to a CSV or JSON file, e.g. for a class</source>
         <translation>把每课每一步的情况（是否看过、任务是否完成、测验是否作答、是否答对）写入 CSV 或 JSON 文件，例如用于整个班级</translation>
     </message>
+    <message>
+        <source>Sequences: at least %1 training steps</source>
+        <translation>序列：至少训练 %1 步</translation>
+    </message>
+    <message>
+        <source>Sequences: time step %1 is selected</source>
+        <translation>序列：已选中第 %1 步</translation>
+    </message>
+    <message>
+        <source>BPTT: the gradient has flowed back at least %1 steps</source>
+        <translation>BPTT：梯度已至少向前流回 %1 步</translation>
+    </message>
+    <message>
+        <source>BPTT: W_h scale %1</source>
+        <translation>BPTT：W_h 缩放 %1</translation>
+    </message>
+    <message>
+        <source>BPTT: clipping is on</source>
+        <translation>BPTT：已开启裁剪</translation>
+    </message>
+    <message>
+        <source>BPTT: clipping is off</source>
+        <translation>BPTT：已关闭裁剪</translation>
+    </message>
+    <message>
+        <source>Sequences: the %1 cell is drawn</source>
+        <translation>序列：正在绘制 %1 单元</translation>
+    </message>
 </context>
 <context>
     <name>ns::LessonSession</name>
@@ -1937,6 +1965,10 @@ Test accuracy %2</source>
     <message>
         <source>Initial weights of the lesson&apos;s scene</source>
         <translation>课程场景中的初始权重</translation>
+    </message>
+    <message>
+        <source>Lesson scene</source>
+        <translation>课程场景</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@ private slots:
         QStringList ids;
         for (const Workspace* w : all) ids << w->id();
         for (const QString& id : {QStringLiteral("network"), QStringLiteral("backprop"), QStringLiteral("lab"),
-                                  QStringLiteral("convolution"), QStringLiteral("cnn"), QStringLiteral("residual"),
+                                  QStringLiteral("convolution"), QStringLiteral("cnn"), QStringLiteral("residual"), QStringLiteral("sequence"),
                                   QStringLiteral("perceptron"), QStringLiteral("functions")})
             QVERIFY2(ids.contains(id), qPrintable(id));
         for (int i = 0; i < std::min<int>(9, static_cast<int>(all.size())); ++i) {

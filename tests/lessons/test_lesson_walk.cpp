@@ -526,9 +526,10 @@ explanation:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("neuralscope-progress"));
         const QJsonArray lessonsArray = root.value(QStringLiteral("lessons")).toArray();
-        QCOMPARE(lessonsArray.size(), static_cast<qsizetype>(library.chapters().at(0).lessons.size() +
-                                                             library.chapters().at(1).lessons.size() +
-                                                             library.chapters().at(2).lessons.size()));
+        qsizetype lessonCount = 0;  // every lesson of every chapter
+        for (const auto& chapter : library.chapters()) lessonCount += static_cast<qsizetype>(chapter.lessons.size());
+        QCOMPARE(lessonsArray.size(), lessonCount);
+        QVERIFY(lessonCount >= 20);
         const QJsonObject first = lessonsArray.at(0).toObject();
         QCOMPARE(first.value(QStringLiteral("lesson")).toString(), p);
         const QJsonArray steps0 = first.value(QStringLiteral("steps")).toArray();

@@ -6,6 +6,7 @@
 #include "lessons/formula_book.h"
 #include "cnn/cnn_model.h"
 #include "cnn/residual_model.h"
+#include "sequence/sequence_model.h"
 #include "conv/convolution_model.h"
 #include "lab/lab_model.h"
 #include "lab/lab_window.h"
@@ -145,7 +146,8 @@ private slots:
 
     void theBrowserListsTheChaptersInOrder() {
         QTreeWidget* browser = panel()->browser();
-        QCOMPARE(browser->topLevelItemCount(), 3);
+        QCOMPARE(browser->topLevelItemCount(), 4);
+        QCOMPARE(browser->topLevelItem(3)->childCount(), 5);
         QCOMPARE(browser->topLevelItem(0)->childCount(), 4);
         QCOMPARE(browser->topLevelItem(1)->childCount(), 5);
         QCOMPARE(browser->topLevelItem(2)->childCount(), 6);
@@ -270,6 +272,19 @@ private slots:
             if (scene.residual->blocks) QCOMPARE(m->blocks(), *scene.residual->blocks);
             QCOMPARE(m->activation(), QStringLiteral("sigmoid"));
             QCOMPARE(m->steps(), 0L);
+        }
+        if (scene.sequence) {
+            SequenceModel* m = mode_->openSequence();
+            const lessons::SequenceScene& q = *scene.sequence;
+            if (q.length) QCOMPARE(m->settings().length, *q.length);
+            if (q.task) QCOMPARE(SequenceModel::taskNames().at(static_cast<int>(m->settings().task)), QString::fromStdString(*q.task));
+            if (q.cell) QCOMPARE(SequenceModel::cellNames().at(SequenceModel::cellIndex(m->settings().cell)), QString::fromStdString(*q.cell));
+            if (q.whScale) QCOMPARE(m->settings().whScale, *q.whScale);
+            if (q.step) QCOMPARE(m->selectedStep() + 1, *q.step);
+            if (q.revealed) QCOMPARE(m->revealed(), *q.revealed);
+            if (q.panel) QCOMPARE(SequenceModel::panelNames().at(static_cast<int>(m->panel())), QString::fromStdString(*q.panel));
+            QCOMPARE(m->steps(), 0L);
+            QVERIFY(session()->notApplied().isEmpty());
         }
         if (scene.functions) {
             FunctionModel* f = mode_->functions();
@@ -525,6 +540,20 @@ private slots:
                     qInfo("%s after %ld steps: test accuracy %.3f", c.key.c_str(), m->steps(), m->testAccuracy());
                     break;
                 }
+                case Kind::SequenceStepAtLeast: {
+                    SequenceModel* m = mode_->openSequence();
+                    m->play();
+                    QTRY_VERIFY_WITH_TIMEOUT(m->steps() >= static_cast<long>(c.value), 120000);
+                    m->pause();
+                    break;
+                }
+                case Kind::SequenceSelectedStep: mode_->openSequence()->selectStep(static_cast<int>(c.value) - 1); break;
+                case Kind::SequenceRevealedAtLeast: mode_->openSequence()->revealAll(); break;
+                case Kind::SequenceWhScale:
+                    mode_->openSequence()->setWhScale(c.range.atLeast ? *c.range.atLeast : *c.range.atMost);
+                    break;
+                case Kind::SequenceClip: mode_->openSequence()->setClip(c.flag); break;
+                case Kind::SequenceCell: mode_->openSequence()->setCell(QString::fromStdString(c.name)); break;
                 case Kind::ResidualStepAtLeast: {
                     ResidualModel* m = mode_->openResidual();
                     m->play();

@@ -71,18 +71,20 @@ private slots:
         QVERIFY2(shipped_.problems.isEmpty(), qPrintable(shipped_.problems.join(QLatin1Char('\n'))));
     }
 
-    void fifteenLessonsOfChaptersOneToThreeInCurriculumOrder() {
+    void twentyLessonsOfChaptersOneToFourInCurriculumOrder() {
         std::vector<std::string> ids;
         for (const Lesson& l : shipped_.lessons) ids.push_back(l.id);
         const std::vector<std::string> expected{"perceptron",    "activations",   "multilayer-perceptron",
                                                 "backpropagation", "loss-functions", "metrics",
                                                 "complete-example", "optimizers",  "vanishing-and-overfitting",
                                                 "conv-operation", "output-size",  "pooling",
-                                                "cnn-training",   "architectures", "batch-norm"};
+                                                "cnn-training",   "architectures", "batch-norm",
+                                                "rnn",            "bptt",          "lstm",
+                                                "gru",            "comparison"};
         QCOMPARE(ids, expected);
-        QCOMPARE(shipped_.chapters.size(), std::size_t(3));
+        QCOMPARE(shipped_.chapters.size(), std::size_t(4));
         for (const Lesson& l : shipped_.lessons) {
-            QVERIFY(l.chapter >= 1 && l.chapter <= 3);
+            QVERIFY(l.chapter >= 1 && l.chapter <= 4);
             QVERIFY(shipped_.chapters.count(l.chapter));
             // The folder's chapter.yaml names the lesson's chapter.
             const QString folder = QFileInfo(QString::fromStdString(l.path)).dir().path();
