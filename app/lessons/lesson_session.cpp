@@ -463,8 +463,6 @@ bool LessonSession::holds(const Condition& c) const {
         }
         case Condition::Kind::ConvolutionVisitedAll: return convolution_ && convolution_->visitedAll();
         case Condition::Kind::CnnLayer: return cnn_ && cnn_->selectedLayer() == QString::fromStdString(c.name);
-        case Condition::Kind::CnnStepAtLeast:
-        case Condition::Kind::CnnTestAccuracyAtLeast:
         case Condition::Kind::SequenceSelectedStep: return sequence_ && sequence_->selectedStep() + 1 == static_cast<int>(c.value);
         case Condition::Kind::SequenceRevealedAtLeast: return sequence_ && sequence_->revealed() >= static_cast<int>(c.value);
         case Condition::Kind::SequenceWhScale: return sequence_ && c.range.contains(sequence_->settings().whScale);
@@ -472,6 +470,8 @@ bool LessonSession::holds(const Condition& c) const {
         case Condition::Kind::SequenceCell:
             return sequence_ && SequenceModel::cellNames().at(SequenceModel::cellIndex(sequence_->settings().cell)) ==
                                     QString::fromStdString(c.name);
+        case Condition::Kind::CnnStepAtLeast:
+        case Condition::Kind::CnnTestAccuracyAtLeast:
         case Condition::Kind::SequenceStepAtLeast:
         case Condition::Kind::ResidualStepAtLeast: {
             const std::optional<double> now = current(c);

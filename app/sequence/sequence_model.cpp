@@ -435,20 +435,15 @@ void SequenceModel::retrace() {
         }
         engine::NetworkTrace& trace = traces_[i];
         try {
-            probes_[i]->traceOne(traced_.x, trace, false);
-            // ∂L/∂output of the task's loss on this one sequence; BPTT through the core's backward.
+            // The task's own loss on this one sequence, and BPTT through the core's backward: the
+            // picture shows exactly what a training step would compute, not an app-side copy of it.
+            const sequence::StepStats stats = probes_[i]->traceBatch(traced_, trace);
+            thetaNorm_[i] = stats.gradientNorm;
             const engine::Tensor& y = trace.output();
-            engine::Tensor grad(y.shape());
             if (sequence::isClassification(task)) {
                 const engine::Index classes = y.shape().back();
                 const engine::Index rowsCount = y.size() / classes;
-                engine::ClassificationLoss loss;
-                std::vector<int> labels(traced_.labels.begin(),
-                                        traced_.labels.begin() + std::min<std::ptrdiff_t>(rowsCount, static_cast<std::ptrdiff_t>(traced_.labels.size())));
-                if (static_cast<engine::Index>(labels.size()) == rowsCount) {
-                    engine::softmaxCrossEntropy(y.reshaped({rowsCount, classes}), labels, loss);
-                    grad = loss.gradLogits.reshaped(y.shape());
-                }
+                const std::vector<int>& labels = traced_.labels;
                 const engine::Index at = std::min<engine::Index>(selectedStep_, rowsCount - 1);
                 if (task.kind == sequence::TaskKind::Characters) {
                     const auto& alphabet = sequence::characterAlphabet();
@@ -464,15 +459,10 @@ void SequenceModel::retrace() {
                     pic.prediction = symbolName(argMax(y.data(), classes));
                 }
             } else if (traced_.targets.size() == y.size()) {
-                // The mean squared error: ∂L/∂y = 2 (y − t) / n.
-                const double n = static_cast<double>(y.size());
-                for (engine::Index k = 0; k < y.size(); ++k) grad[k] = 2.0 * (y[k] - traced_.targets[k]) / n;
                 const engine::Index at = y.size() == 1 ? 0 : std::min<engine::Index>(selectedStep_, y.size() - 1);
                 pic.target = number(traced_.targets[at]);
                 pic.prediction = number(y[at]);
             }
-            net.backward(trace, grad, engine::RunContext{engine::Mode::Eval});
-            thetaNorm_[i] = engine::gradientNorm(trace);
         } catch (const std::exception& error) {
             lastError_ = QString::fromStdString(error.what());
             continue;

@@ -535,7 +535,12 @@ private slots:
                     CnnModel* m = mode_->openCnn();
                     QTRY_VERIFY_WITH_TIMEOUT(!m->loading(), 60000);
                     m->play();
-                    QTRY_VERIFY_WITH_TIMEOUT(session()->holds(c) || m->diverged(), 120000);
+                    QTRY_VERIFY2_WITH_TIMEOUT(session()->holds(c) || m->diverged(),
+                                              qPrintable(QStringLiteral("%1 not reached: %2 steps, test accuracy %3")
+                                                             .arg(QString::fromStdString(c.key))
+                                                             .arg(m->steps())
+                                                             .arg(m->testAccuracy())),
+                                              120000);
                     m->pause();
                     qInfo("%s after %ld steps: test accuracy %.3f", c.key.c_str(), m->steps(), m->testAccuracy());
                     break;
