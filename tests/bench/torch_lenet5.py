@@ -16,37 +16,23 @@ be imported. The weights are PyTorch's default initialisation from a fixed seed,
 the losses are alike in size but not equal; only the times are compared.
 """
 
-import argparse
-import statistics
-import sys
-import time
-
-try:
-    import torch
-    from torch import nn
-except ImportError:
-    print("torch not available")
-    sys.exit(3)
+from torch_timing import main
 
 BATCH = 32
 CLASSES = 10
 LEARNING_RATE = 0.01
 
 
-def lenet5():
-    return nn.Sequential(
+def make_step(torch, dtype):
+    nn = torch.nn
+    model = nn.Sequential(
         nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
         nn.Flatten(),
         nn.Linear(400, 120), nn.ReLU(),
         nn.Linear(120, 84), nn.ReLU(),
         nn.Linear(84, CLASSES),
-    )
-
-
-def bench(dtype, steps, warmup, seed):
-    torch.manual_seed(seed)
-    model = lenet5().to(dtype)
+    ).to(dtype)
     x = torch.rand(BATCH, 1, 28, 28, dtype=dtype)
     y = torch.randint(0, CLASSES, (BATCH,))
     loss_fn = nn.CrossEntropyLoss()  # log-softmax + NLL, mean over the batch
@@ -57,37 +43,9 @@ def bench(dtype, steps, warmup, seed):
         loss = loss_fn(model(x), y)
         loss.backward()
         optimizer.step()
-        return loss
+        return loss.item()
 
-    for _ in range(warmup):
-        step()
-    times = []
-    loss = None
-    for _ in range(steps):
-        start = time.perf_counter()
-        loss = step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), statistics.fmean(times), loss.item()
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--dtype", choices=("float64", "float32", "both"), default="both")
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    if args.steps < 1 or args.warmup < 0 or args.threads < 1:
-        parser.error("--steps and --threads must be at least 1, --warmup at least 0")
-
-    torch.set_num_threads(args.threads)
-    dtypes = ("float64", "float32") if args.dtype == "both" else (args.dtype,)
-    for name in dtypes:
-        median, mean, loss = bench(getattr(torch, name), args.steps, args.warmup, args.seed)
-        print(f"dtype={name} threads={torch.get_num_threads()} steps={args.steps} "
-              f"seconds_per_step={median:.9f} mean_seconds_per_step={mean:.9f} loss={loss:.9f}")
-
+    return step
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, make_step, "loss")

@@ -17,17 +17,7 @@ be imported. The weights are PyTorch's default initialisation from a fixed seed,
 the output sums differ; only the times are compared.
 """
 
-import argparse
-import statistics
-import sys
-import time
-
-try:
-    import torch
-    from torch import nn
-except ImportError:
-    print("torch not available")
-    sys.exit(3)
+from torch_timing import main
 
 BATCH = 8
 SEQUENCE = 64
@@ -35,46 +25,17 @@ D_MODEL = 64
 HEADS = 4
 
 
-def bench(dtype, steps, warmup, seed):
-    torch.manual_seed(seed)
-    mha = nn.MultiheadAttention(D_MODEL, HEADS, bias=False, batch_first=True).to(dtype)
+def make_step(torch, dtype):
+    mha = torch.nn.MultiheadAttention(D_MODEL, HEADS, bias=False, batch_first=True).to(dtype)
     x = torch.randn(BATCH, SEQUENCE, D_MODEL, dtype=dtype)
 
     def step():
         mha.zero_grad(set_to_none=True)
         out, _ = mha(x, x, x, need_weights=True, average_attn_weights=False)
         out.sum().backward()
-        return out
+        return out.sum().item()
 
-    for _ in range(warmup):
-        step()
-    times = []
-    out = None
-    for _ in range(steps):
-        start = time.perf_counter()
-        out = step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), statistics.fmean(times), out.sum().item()
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--dtype", choices=("float64", "float32", "both"), default="both")
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    if args.steps < 1 or args.warmup < 0 or args.threads < 1:
-        parser.error("--steps and --threads must be at least 1, --warmup at least 0")
-
-    torch.set_num_threads(args.threads)
-    dtypes = ("float64", "float32") if args.dtype == "both" else (args.dtype,)
-    for name in dtypes:
-        median, mean, total = bench(getattr(torch, name), args.steps, args.warmup, args.seed)
-        print(f"dtype={name} threads={torch.get_num_threads()} steps={args.steps} "
-              f"seconds_per_step={median:.9f} mean_seconds_per_step={mean:.9f} output_sum={total:.9f}")
-
+    return step
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, make_step, "output_sum")
