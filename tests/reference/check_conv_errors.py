@@ -12,49 +12,31 @@ caseNN.json, so a file name can never supply the field name by accident. Prints 
 and a final `N passed, N failed` line; exits 1 if any case fails.
 """
 
-import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 
-TIMEOUT_SECONDS = 30
+from cli_errors import changed, refuse, run_cases
+
+VALID_CONV = {"input": [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]],
+              "kernel": [[[[1, 0, -1], [1, 0, -1], [1, 0, -1]]], [[[0, 1, 0], [1, 1, 1], [0, 1, 0]]]],
+              "bias": [0.5, -0.5], "stride": 1, "padding": 0, "dilation": 1}
+VALID_POOL = {"input": [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]],
+              "kind": "max", "size": 2, "stride": 2}
+# 2 queries, 3 keys, d = 2, dv = 1.
+VALID_ATTENTION = {"Q": [[1, 0], [0, 1]], "K": [[1, 2], [3, 4], [5, 6]], "V": [[1], [2], [3]], "mask": "none"}
 
 
 def conv(**changes):
     """A valid 1×4×4 input, 2×1×3×3 kernel request, with fields replaced (None: removed)."""
-    request = {"input": [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]],
-               "kernel": [[[[1, 0, -1], [1, 0, -1], [1, 0, -1]]], [[[0, 1, 0], [1, 1, 1], [0, 1, 0]]]],
-               "bias": [0.5, -0.5], "stride": 1, "padding": 0, "dilation": 1}
-    for key, value in changes.items():
-        if value is None:
-            request.pop(key, None)
-        else:
-            request[key] = value
-    return request
+    return changed(VALID_CONV, changes)
 
 
 def pool(**changes):
-    request = {"input": [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]],
-               "kind": "max", "size": 2, "stride": 2}
-    for key, value in changes.items():
-        if value is None:
-            request.pop(key, None)
-        else:
-            request[key] = value
-    return request
+    return changed(VALID_POOL, changes)
 
 
 def attention(**changes):
-    """A valid request: 2 queries, 3 keys, d = 2, dv = 1, with fields replaced (None: removed)."""
-    request = {"Q": [[1, 0], [0, 1]], "K": [[1, 2], [3, 4], [5, 6]], "V": [[1], [2], [3]], "mask": "none"}
-    for key, value in changes.items():
-        if value is None:
-            request.pop(key, None)
-        else:
-            request[key] = value
-    return request
+    return changed(VALID_ATTENTION, changes)
 
 
 def ones(*shape):
@@ -152,22 +134,7 @@ def subject_of(line, path):
 
 def check(cli, workdir, number, case):
     description, verb, request, field, patterns = case
-    path = os.path.join(workdir, f"case{number:02d}.json")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(request if isinstance(request, str) else json.dumps(request))
-    try:
-        proc = subprocess.run([cli, verb, path], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return [str(e)], ""
-    problems = []
-    lines = proc.stderr.splitlines()
-    line = lines[0] if lines else ""
-    if proc.returncode != 2:
-        problems.append(f"exit status {proc.returncode}, expected 2")
-    if proc.stdout:
-        problems.append(f"stdout not empty: {proc.stdout.strip()[:80]!r}")
-    if len(lines) != 1 or not line.strip():
-        problems.append(f"expected exactly one stderr line, got {len(lines)}: {proc.stderr!r}")
+    problems, line, path = refuse(cli, verb, workdir, number, request)
     subject = subject_of(line, path)
     if field is not None and not re.search(r"(^|[^A-Za-z_])" + re.escape(field) + r"([^A-Za-z_]|$)", subject):
         problems.append(f"subject {subject!r} does not name the field {field!r}")
@@ -177,26 +144,5 @@ def check(cli, workdir, number, case):
     return problems, line
 
 
-def main(argv):
-    if len(argv) != 2:
-        print("usage: check_conv_errors.py CLI_BINARY", file=sys.stderr)
-        return 2
-    cli = argv[1]
-    passed = failed = 0
-    with tempfile.TemporaryDirectory() as workdir:
-        for number, case in enumerate(CASES, 1):
-            problems, line = check(cli, workdir, number, case)
-            if problems:
-                failed += 1
-                print(f"FAIL {case[0]}: {line}")
-                for p in problems:
-                    print(f"    {p}")
-            else:
-                passed += 1
-                print(f"ok   {case[0]}: {line}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed or passed != len(CASES) else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(run_cases("check_conv_errors.py", sys.argv, CASES, check))

@@ -10,24 +10,16 @@ two starts, the accepted range). Case files are named caseNN.json, so the file n
 the field name. Prints one line per case and a final `N passed, N failed` line; exits 1 if any fails.
 """
 
-import json
-import os
-import subprocess
 import sys
-import tempfile
 
-TIMEOUT_SECONDS = 30
+from cli_errors import changed, refuse, run_cases
+
+README_EXAMPLE = {"grid": ["S..", ".#G", "..X"], "gamma": 0.9, "step_reward": -0.04, "slip": 0.0}
 
 
 def rl(**changes):
     """The README's example request with fields replaced (None: removed)."""
-    request = {"grid": ["S..", ".#G", "..X"], "gamma": 0.9, "step_reward": -0.04, "slip": 0.0}
-    for key, value in changes.items():
-        if value is None:
-            request.pop(key)
-        else:
-            request[key] = value
-    return request
+    return changed(README_EXAMPLE, changes)
 
 
 CASES = [
@@ -58,22 +50,7 @@ CASES = [
 
 def check(cli, workdir, number, case):
     _, request, field, words = case
-    path = os.path.join(workdir, f"case{number:02d}.json")
-    with open(path, "w") as f:
-        json.dump(request, f)
-    try:
-        proc = subprocess.run([cli, "rl", path], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return [str(e)], ""
-    lines = proc.stderr.splitlines()
-    line = lines[0] if lines else ""
-    problems = []
-    if proc.returncode != 2:
-        problems.append(f"exit status {proc.returncode}, expected 2")
-    if proc.stdout:
-        problems.append("printed on stdout")
-    if len(lines) != 1 or not line.strip():
-        problems.append(f"expected one stderr line, found {len(lines)}")
+    problems, line, path = refuse(cli, "rl", workdir, number, request)
     prefix = f"neuralscope-cli: {path}: "
     if not line.startswith(prefix):
         problems.append(f"expected the prefix {prefix!r}")
@@ -86,25 +63,5 @@ def check(cli, workdir, number, case):
     return problems, line
 
 
-def main(argv):
-    if len(argv) != 2:
-        print("usage: check_rl_errors.py CLI_BINARY", file=sys.stderr)
-        return 2
-    passed = failed = 0
-    with tempfile.TemporaryDirectory() as workdir:
-        for number, case in enumerate(CASES, 1):
-            problems, line = check(argv[1], workdir, number, case)
-            if problems:
-                failed += 1
-                print(f"FAIL {case[0]}: {line}")
-                for p in problems:
-                    print(f"    {p}")
-            else:
-                passed += 1
-                print(f"ok   {case[0]}: {line}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed or passed != len(CASES) else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(run_cases("check_rl_errors.py", sys.argv, CASES, check))

@@ -17,7 +17,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import attention_reference  # noqa: E402
-from compare_conv_cli import MAX_REPORTED, TOLERANCE, compare  # noqa: E402  (same tolerance and walker)
+from compare_conv_cli import compare, compare_case_dir  # noqa: E402  (same tolerance, walker and loop)
 from compare_trace import run_json  # noqa: E402
 from make_attention_cases import HAND  # noqa: E402
 import json  # noqa: E402
@@ -46,31 +46,5 @@ def check_case(cli, case_dir, name):
     return problems, sum(np.asarray(v).size for v in ref.values())
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: compare_attention_cli.py CLI_BINARY CASE_DIR", file=sys.stderr)
-        return 2
-    cli, case_dir = argv[1], argv[2]
-    cases = sorted(f for f in os.listdir(case_dir) if f.endswith(".json"))
-    if not cases:
-        print(f"compare_attention_cli: no *.json cases in {case_dir}", file=sys.stderr)
-        return 1
-    passed = failed = values = 0
-    for name in cases:
-        problems, count = check_case(cli, case_dir, name)
-        values += count
-        if problems:
-            failed += 1
-            print(f"FAIL {name}: {len(problems)} problem(s)")
-            for p in problems[:MAX_REPORTED]:
-                print(f"    {p}")
-        else:
-            passed += 1
-            print(f"ok   {name} ({count} values)")
-    print(f"{values} values compared at tolerance {TOLERANCE:g}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(compare_case_dir("compare_attention_cli.py", sys.argv, check_case))

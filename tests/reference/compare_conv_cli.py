@@ -91,18 +91,21 @@ def check_case(cli, case_dir, name):
     return problems, count
 
 
-def main(argv):
+def compare_case_dir(program, argv, check_case, tolerance=TOLERANCE):
+    """The case-directory loop the CLI comparisons share: `check_case(cli, case_dir, name)` →
+    (problems, values compared) for every *.json in CASE_DIR; one line per case, a summary, and
+    the exit status (1 if any case fails or none is found)."""
     if len(argv) != 3:
-        print("usage: compare_conv_cli.py CLI_BINARY CASE_DIR", file=sys.stderr)
+        print(f"usage: {program} CLI_BINARY CASE_DIR", file=sys.stderr)
         return 2
     cli, case_dir = argv[1], argv[2]
     try:
         cases = sorted(f for f in os.listdir(case_dir) if f.endswith(".json"))
     except OSError as e:
-        print(f"compare_conv_cli: {e}", file=sys.stderr)
+        print(f"{program}: {e}", file=sys.stderr)
         return 1
     if not cases:
-        print(f"compare_conv_cli: no *.json cases in {case_dir}", file=sys.stderr)
+        print(f"{program}: no *.json cases in {case_dir}", file=sys.stderr)
         return 1
 
     passed = failed = values = 0
@@ -120,10 +123,10 @@ def main(argv):
         else:
             passed += 1
             print(f"ok   {name} ({count} values)")
-    print(f"{values} values compared at tolerance {TOLERANCE:g}")
+    print(f"{values} values compared at tolerance {tolerance:g}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(compare_case_dir("compare_conv_cli.py", sys.argv, check_case))

@@ -10,7 +10,6 @@ actions tie, either is right. The CLI must report convergence. Prints one line p
 `N passed, N failed` line; exits 1 if any case fails or none is found.
 """
 
-import glob
 import json
 import os
 import sys
@@ -19,6 +18,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import rl_reference  # noqa: E402
+from compare_conv_cli import compare_case_dir  # noqa: E402  (the shared case-directory loop)
 from compare_trace import _is_number, run_json  # noqa: E402
 
 V_TOLERANCE = 1e-7
@@ -64,22 +64,12 @@ def check(cli, path):
     return problems
 
 
-def main():
-    cli, directory = sys.argv[1], sys.argv[2]
-    cases = sorted(glob.glob(os.path.join(directory, "*.json")))
-    passed = failed = 0
-    for path in cases:
-        problems = check(cli, path)
-        name = os.path.basename(path)
-        if problems:
-            failed += 1
-            print(f"FAIL {name}: " + "; ".join(problems[:5]))
-        else:
-            passed += 1
-            print(f"ok   {name}")
-    print(f"{passed} passed, {failed} failed")
-    return 0 if cases and failed == 0 else 1
+def check_case(cli, case_dir, name):
+    problems = check(cli, os.path.join(case_dir, name))
+    with open(os.path.join(case_dir, name), encoding="utf-8") as f:
+        grid = json.load(f).get("grid", [])
+    return problems, 2 * sum(len(row) for row in grid if isinstance(row, str))  # V and policy per cell
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(compare_case_dir("compare_rl_cli.py", sys.argv, check_case, V_TOLERANCE))
