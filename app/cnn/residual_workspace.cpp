@@ -1,5 +1,6 @@
 #include "residual_workspace.h"
 
+#include "common/step_history_feed.h"
 #include "cnn/gradient_norm_plot.h"
 #include "cnn/residual_model.h"
 #include "common/theme.h"
@@ -82,6 +83,8 @@ ResidualWorkspace::ResidualWorkspace(ResidualModel* model, QWidget* parent)
         lossGraphs_[v] = losses_->addGraph(losses_->xAxis, losses_->yAxis);
         lossGraphs_[v]->setPen(QPen(GradientNormPlot::variantColor(v), 2.5, GradientNormPlot::variantPenStyle(v)));
     }
+    lossFeed_ = std::make_unique<StepHistoryFeed>(
+        losses_, std::vector<QCPGraph*>(std::begin(lossGraphs_), std::end(lossGraphs_)), ResidualModel::kMaxLossHistory);
     losses_->legend->setVisible(true);
     losses_->legend->setFont(theme::uiFont(12));
     losses_->legend->setTextColor(theme::ink());
@@ -203,34 +206,9 @@ void ResidualWorkspace::refreshStatus() {
 }
 
 void ResidualWorkspace::appendLosses() {
-    const long steps = model_->steps();
-    if (steps < shownSteps_ || (steps == 0 && shownSteps_ > 0)) {
-        for (QCPGraph* g : lossGraphs_) g->data()->clear();
-        shownSteps_ = 0;
-        maxLoss_ = 0;
-    }
-    if (steps > shownSteps_) {
-        for (int v = 0; v < kVariants; ++v) {
-            const std::vector<double>& history = model_->lossHistory(v);
-            const long size = static_cast<long>(history.size());
-            const long first = std::max(shownSteps_ + 1, steps - size + 1);  // the oldest step still held
-            for (long s = first; s <= steps; ++s) {
-                const double loss = history[static_cast<std::size_t>(size - (steps - s) - 1)];
-                if (!std::isfinite(loss)) continue;
-                lossGraphs_[v]->addData(static_cast<double>(s), loss);
-                maxLoss_ = std::max(maxLoss_, loss);
-            }
-        }
-        shownSteps_ = steps;
-        // As many points as the model keeps.
-        const double oldest = static_cast<double>(steps) - static_cast<double>(ResidualModel::kMaxLossHistory);
-        if (oldest > 0)
-            for (QCPGraph* g : lossGraphs_) g->data()->removeBefore(oldest);
-    }
-    const double oldestShown = std::max(0.0, static_cast<double>(steps) - static_cast<double>(ResidualModel::kMaxLossHistory));
-    losses_->xAxis->setRange(oldestShown, std::max(oldestShown + 50.0, static_cast<double>(steps)));
-    losses_->yAxis->setRange(0, maxLoss_ > 0 ? maxLoss_ * 1.08 : 1.0);
-    losses_->replot(QCustomPlot::rpQueuedReplot);
+    std::vector<const std::vector<double>*> histories;
+    for (int v = 0; v < kVariants; ++v) histories.push_back(&model_->lossHistory(v));
+    lossFeed_->update(model_->steps(), histories);
 }
 
 }  // namespace ns

@@ -5,6 +5,10 @@
 // the user's intents to it.
 #include <QWidget>
 
+#include <memory>
+
+#include "common/step_history_feed.h"
+
 class QComboBox;
 class QCustomPlot;
 class QCPGraph;
@@ -47,8 +51,7 @@ private:
     QCPGraph* lossGraphs_[4]{};
     QLabel* status_;
     QLabel* error_;
-    long shownSteps_ = 0;
-    double maxLoss_ = 0;
+    std::unique_ptr<StepHistoryFeed> lossFeed_;
 };
 
 }  // namespace ns

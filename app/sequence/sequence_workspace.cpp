@@ -1,5 +1,6 @@
 #include "sequence_workspace.h"
 
+#include "common/step_history_feed.h"
 #include "common/theme.h"
 #include "sequence/equation_panel.h"
 #include "sequence/gate_heatmap.h"
@@ -204,6 +205,8 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
         lossGraphs_[c]->setPen(QPen(sequence_style::cellColor(c), 2.5));
         lossGraphs_[c]->setName(sequence_style::cellName(c));
     }
+    lossFeed_ = std::make_unique<StepHistoryFeed>(
+        losses_, std::vector<QCPGraph*>(std::begin(lossGraphs_), std::end(lossGraphs_)), SequenceModel::kMaxHistory);
     losses_->xAxis->setRange(0, 50);
     losses_->yAxis->setRange(0, 1);
     lossTitles_ = theme::addAxisTitles(losses_);
@@ -470,35 +473,9 @@ void SequenceWorkspace::refreshBptt() {
 }
 
 void SequenceWorkspace::appendLosses() {
-    const long steps = model_->steps();
-    if (steps < shownSteps_ || (steps == 0 && shownSteps_ > 0)) {
-        for (QCPGraph* g : lossGraphs_) g->data()->clear();
-        shownSteps_ = 0;
-        maxLoss_ = 0;
-    }
-    if (steps > shownSteps_) {
-        for (int c = 0; c < kCells; ++c) {
-            const std::vector<double>& history = model_->lossHistory(c);
-            const long size = static_cast<long>(history.size());
-            const long first = std::max(shownSteps_ + 1, steps - size + 1);
-            for (long s = first; s <= steps; ++s) {
-                const long at = size - (steps - s) - 1;
-                if (at < 0 || at >= size) continue;
-                const double loss = history[static_cast<std::size_t>(at)];
-                if (!std::isfinite(loss)) continue;
-                lossGraphs_[c]->addData(static_cast<double>(s), loss);
-                maxLoss_ = std::max(maxLoss_, loss);
-            }
-        }
-        shownSteps_ = steps;
-        const double oldest = static_cast<double>(steps) - static_cast<double>(SequenceModel::kMaxHistory);
-        if (oldest > 0)
-            for (QCPGraph* g : lossGraphs_) g->data()->removeBefore(oldest);
-    }
-    const double oldestShown = std::max(0.0, static_cast<double>(steps) - static_cast<double>(SequenceModel::kMaxHistory));
-    losses_->xAxis->setRange(oldestShown, std::max(oldestShown + 50.0, static_cast<double>(steps)));
-    losses_->yAxis->setRange(0, maxLoss_ > 0 ? maxLoss_ * 1.08 : 1.0);
-    losses_->replot(QCustomPlot::rpQueuedReplot);
+    std::vector<const std::vector<double>*> histories;
+    for (int c = 0; c < kCells; ++c) histories.push_back(&model_->lossHistory(c));
+    lossFeed_->update(model_->steps(), histories);
 }
 
 void SequenceWorkspace::refreshTraining() {

@@ -9,6 +9,10 @@
 
 #include <QWidget>
 
+#include <memory>
+
+#include "common/step_history_feed.h"
+
 class QCheckBox;
 class QComboBox;
 class QCPGraph;
@@ -86,8 +90,7 @@ private:
     QLabel* samples_;
     QLabel* error_;
     theme::AxisTitles bpttTitles_, lossTitles_;
-    long shownSteps_ = 0;
-    double maxLoss_ = 0;
+    std::unique_ptr<StepHistoryFeed> lossFeed_;
     double scale_ = 1.0;
 };
 
