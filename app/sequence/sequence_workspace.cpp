@@ -71,6 +71,8 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
       play_(new QPushButton(this)),
       step_(new QPushButton(this)),
       reset_(new QPushButton(this)),
+      undo_(new QPushButton(this)),
+      redo_(new QPushButton(this)),
       tabs_(new QTabWidget(this)),
       unrolled_(new UnrolledView),
       gates_(new GateHeatmap),
@@ -113,6 +115,8 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     play_->setObjectName(QStringLiteral("sequencePlay"));
     step_->setObjectName(QStringLiteral("sequenceStep"));
     reset_->setObjectName(QStringLiteral("sequenceReset"));
+    undo_->setObjectName(QStringLiteral("sequenceUndo"));
+    redo_->setObjectName(QStringLiteral("sequenceRedo"));
     play_->setMinimumWidth(110);
 
     auto* toolbar = new QHBoxLayout;
@@ -127,6 +131,8 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     toolbar->addWidget(play_);
     toolbar->addWidget(step_);
     toolbar->addWidget(reset_);
+    toolbar->addWidget(undo_);
+    toolbar->addWidget(redo_);
     toolbar->addStretch(1);
 
     // ---- Unrolled ----
@@ -262,6 +268,10 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     connect(play_, &QPushButton::clicked, this, [this] { model_->setTraining(!model_->isPlaying()); });
     connect(step_, &QPushButton::clicked, this, [this] { model_->step(); });
     connect(reset_, &QPushButton::clicked, this, [this] { model_->reset(); });
+    connect(undo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::undo);
+    connect(redo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::redo);
+    // The buttons say what they would undo or redo, so a student sees which setting comes back.
+    connect(model_->undoStack(), &QUndoStack::indexChanged, this, [this] { retranslateUndo(); });
     connect(unrolled_, &UnrolledView::stepClicked, model_, &SequenceModel::selectStep);
     connect(bpttUnrolled_, &UnrolledView::stepClicked, model_, &SequenceModel::selectStep);
     connect(gates_, &GateHeatmap::cellClicked, this, [this](int step, int unit) {
@@ -294,6 +304,16 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     connect(model_, &SequenceModel::changed, this, &SequenceWorkspace::refresh);
     retranslate();
     refresh();
+}
+
+void SequenceWorkspace::retranslateUndo() {
+    const QUndoStack* stack = model_->undoStack();
+    undo_->setText(tr("Undo"));
+    redo_->setText(tr("Redo"));
+    undo_->setEnabled(stack->canUndo());
+    redo_->setEnabled(stack->canRedo());
+    undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo (Ctrl+Z)"));
+    redo_->setToolTip(stack->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo (Ctrl+Shift+Z)"));
 }
 
 void SequenceWorkspace::changeEvent(QEvent* event) {
@@ -339,6 +359,7 @@ void SequenceWorkspace::retranslate() {
     step_->setToolTip(tr("One training step of all three cells (N)"));
     reset_->setText(tr("&Reset"));
     reset_->setToolTip(tr("Start again from the same initial weights"));
+    retranslateUndo();
     tabs_->setTabText(0, tr("Unrolled network"));
     tabs_->setTabText(1, tr("Backpropagation through time"));
     tabs_->setTabText(2, tr("Trained live"));

@@ -51,6 +51,7 @@ protected:
 
 private:
     void retranslate();
+    void retranslateUndo();
     void refresh();
     void refreshControls();
     void refreshBptt();
@@ -61,7 +62,7 @@ private:
     QLabel *taskLabel_, *lengthLabel_, *cellLabel_;
     QComboBox *task_, *cell_;
     QSpinBox* length_;
-    QPushButton *play_, *step_, *reset_;
+    QPushButton *play_, *step_, *reset_, *undo_, *redo_;
     QTabWidget* tabs_;
     // Unrolled.
     UnrolledView* unrolled_;

@@ -14,6 +14,7 @@
 #include <QTabWidget>
 #include <QThread>
 #include <QTranslator>
+#include <QPushButton>
 #include <QUndoStack>
 #include <QtTest>
 #include <qcustomplot.h>
@@ -55,6 +56,7 @@ private slots:
     void clippingScalesTheGradient();
     void trainsOffTheGuiThread();
     void settingsAreUndoable();
+    void undoButtonsFollowTheStack();
     void refusesBadSettings();
     void clicksSelectSteps();
     void screenshots_data();
@@ -194,6 +196,25 @@ void TestSequenceWorkspace::settingsAreUndoable() {
     QCOMPARE(model.picture(1).steps, 20);
     model.undoStack()->redo();
     QCOMPARE(model.picture(1).steps, 30);
+}
+
+void TestSequenceWorkspace::undoButtonsFollowTheStack() {
+    SequenceModel model;
+    SequenceWorkspace view(&model);
+    auto* undo = view.findChild<QPushButton*>(QStringLiteral("sequenceUndo"));
+    auto* redo = view.findChild<QPushButton*>(QStringLiteral("sequenceRedo"));
+    QVERIFY(undo && redo);
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+    QVERIFY(model.setLength(30));
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->toolTip().contains(model.undoStack()->undoText()), qPrintable(undo->toolTip()));
+    undo->click();
+    QCOMPARE(model.settings().length, 20);
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(redo->isEnabled());
+    redo->click();
+    QCOMPARE(model.settings().length, 30);
 }
 
 void TestSequenceWorkspace::refusesBadSettings() {
