@@ -1,6 +1,7 @@
 #include "sequence_workspace.h"
 
 #include "common/step_history_feed.h"
+#include "shell/tool_row.h"
 #include "common/theme.h"
 #include "sequence/equation_panel.h"
 #include "sequence/gate_heatmap.h"
@@ -119,21 +120,24 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     redo_->setObjectName(QStringLiteral("sequenceRedo"));
     play_->setMinimumWidth(110);
 
+    // Two groups, side by side while they fit and one above the other when they do not
+    // (presenter fonts beside the lesson panel): no control is ever cut off at the edge.
+    auto* settingsBar = new QWidget(this);
+    auto* settingsLayout = new QHBoxLayout(settingsBar);
+    settingsLayout->setContentsMargins(0, 0, 12, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{taskLabel_, task_}) settingsLayout->addWidget(w);
+    settingsLayout->addSpacing(12);
+    settingsLayout->addWidget(lengthLabel_);
+    settingsLayout->addWidget(length_);
+    settingsLayout->addSpacing(12);
+    settingsLayout->addWidget(cellLabel_);
+    settingsLayout->addWidget(cell_);
+    auto* actionsBar = new QWidget(this);
+    auto* actionsLayout = new QHBoxLayout(actionsBar);
+    actionsLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{play_, step_, reset_, undo_, redo_}) actionsLayout->addWidget(w);
     auto* toolbar = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{taskLabel_, task_}) toolbar->addWidget(w);
-    toolbar->addSpacing(12);
-    toolbar->addWidget(lengthLabel_);
-    toolbar->addWidget(length_);
-    toolbar->addSpacing(12);
-    toolbar->addWidget(cellLabel_);
-    toolbar->addWidget(cell_);
-    toolbar->addSpacing(12);
-    toolbar->addWidget(play_);
-    toolbar->addWidget(step_);
-    toolbar->addWidget(reset_);
-    toolbar->addWidget(undo_);
-    toolbar->addWidget(redo_);
-    toolbar->addStretch(1);
+    toolbar->addWidget(new ToolRow({settingsBar, actionsBar}), 1);
 
     // ---- Unrolled ----
     unrolled_->setObjectName(QStringLiteral("sequenceUnrolled"));
