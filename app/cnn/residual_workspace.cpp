@@ -1,6 +1,5 @@
 #include "residual_workspace.h"
 
-#include "common/step_history_feed.h"
 #include "cnn/gradient_norm_plot.h"
 #include "cnn/residual_model.h"
 #include "common/theme.h"

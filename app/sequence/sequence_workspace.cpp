@@ -1,13 +1,12 @@
 #include "sequence_workspace.h"
 
-#include "common/step_history_feed.h"
-#include "shell/tool_row.h"
 #include "common/theme.h"
 #include "sequence/equation_panel.h"
 #include "sequence/gate_heatmap.h"
 #include "sequence/sequence_model.h"
 #include "sequence/sequence_style.h"
 #include "sequence/unrolled_view.h"
+#include "shell/tool_row.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -5,6 +5,7 @@ A refusal is exit status 2, nothing on stdout and exactly one non-empty stderr l
 named caseNN.json, so a file name can never supply the field name by accident.
 """
 
+import copy
 import json
 import os
 import subprocess
@@ -15,8 +16,8 @@ TIMEOUT_SECONDS = 30
 
 
 def changed(request, changes):
-    """A copy of `request` with fields replaced (a value of None removes the field)."""
-    out = dict(request)
+    """A deep copy of `request` with fields replaced (a value of None removes the field)."""
+    out = copy.deepcopy(request)
     for key, value in changes.items():
         if value is None:
             out.pop(key, None)

@@ -24,6 +24,8 @@ import tempfile
 
 import numpy as np
 
+from cli_errors import changed
+
 NAMES = {
     "rnn": ["W_h", "W_x", "b_h"],
     "lstm": ["W_f", "W_i", "W_C", "W_o", "b_f", "b_i", "b_C", "b_o"],
@@ -257,13 +259,7 @@ def errors(cli):
     gru = make_case(rng, "gru", 3, 2, 2, False)
 
     def edit(base, **changes):
-        req = json.loads(json.dumps(base))
-        for k, v in changes.items():
-            if v is None:
-                req.pop(k, None)
-            else:
-                req[k] = v
-        return req
+        return changed(base, changes)
 
     bad_weights = json.loads(json.dumps(good))
     bad_weights["weights"]["W_f"] = [[1.0, 2.0]] * 2

@@ -19,7 +19,6 @@ void StepHistoryFeed::update(long steps, const std::vector<const std::vector<dou
     if (steps > shown_) {
         const std::size_t series = std::min(graphs_.size(), histories.size());
         for (std::size_t i = 0; i < series; ++i) {
-            if (!histories[i]) continue;
             const std::vector<double>& history = *histories[i];
             const long size = static_cast<long>(history.size());
             const long first = std::max(shown_ + 1, steps - size + 1);  // the oldest step still held
