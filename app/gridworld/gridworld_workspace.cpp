@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -30,6 +31,8 @@ namespace ns {
 namespace {
 
 constexpr char kPaletteCycle = 'c';
+constexpr int kSideWidth = 480;  // the Bellman panel's room at presenter scale 1
+constexpr int kPanelHeight = 210;
 const char kPalette[] = {kPaletteCycle, '#', '.', 'G', 'X', 'S'};
 
 void stylePlot(QCustomPlot* plot) {
@@ -209,6 +212,7 @@ GridWorldWorkspace::GridWorldWorkspace(GridWorldModel* model, QWidget* parent)
     returns_->xAxis->setRange(0, 50);
     returns_->yAxis->setRange(-1, 1);
     returnTitles_ = theme::addAxisTitles(returns_);
+    returns_->yAxis->ticker()->setTickCount(4);
     legend_->setWordWrap(true);
     episodes_->setWordWrap(true);
     match_->setWordWrap(true);
@@ -216,11 +220,17 @@ GridWorldWorkspace::GridWorldWorkspace(GridWorldModel* model, QWidget* parent)
     error_->setStyleSheet(QStringLiteral("color: #b00020;"));
     error_->hide();
 
-    auto* side = new QWidget;
+    auto* side = side_ = new QWidget;
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->addWidget(panelTitle_);
-    sideLayout->addWidget(bellman_, 3);
+    auto* bellmanScroll = new QScrollArea;
+    bellmanScroll_ = bellmanScroll;
+    bellmanScroll->setMinimumHeight(kPanelHeight);
+    bellmanScroll->setWidget(bellman_);
+    bellmanScroll->setWidgetResizable(true);
+    bellmanScroll->setFrameShape(QFrame::NoFrame);
+    sideLayout->addWidget(bellmanScroll, 1);
     sideLayout->addWidget(episodes_);
     sideLayout->addWidget(match_);
     sideLayout->addWidget(plotTitle_);
@@ -233,8 +243,9 @@ GridWorldWorkspace::GridWorldWorkspace(GridWorldModel* model, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
     splitter->addWidget(side);
-    splitter->setStretchFactor(0, 11);
-    splitter->setStretchFactor(1, 9);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    side->setMinimumWidth(kSideWidth);
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -331,6 +342,8 @@ void GridWorldWorkspace::setPresenterScale(double scale) {
         axis->setTickPen(QPen(theme::mutedInk(), scale));
     }
     theme::applyPlotScale(returns_, returnTitles_, scale);
+    side_->setMinimumWidth(static_cast<int>(kSideWidth * scale));
+    bellmanScroll_->setMinimumHeight(static_cast<int>(kPanelHeight * scale));
     QFont titleFont = theme::uiFont(14 * scale);
     titleFont.setBold(true);
     for (QLabel* t : {panelTitle_, plotTitle_}) t->setFont(titleFont);

@@ -84,6 +84,8 @@ private:
     QLabel* match_;
     // Body.
     GridView* grid_;
+    QWidget* side_ = nullptr;
+    QWidget* bellmanScroll_ = nullptr;
     QLabel* panelTitle_;
     BellmanPanel* bellman_;
     QLabel* plotTitle_;

@@ -113,16 +113,23 @@ void BellmanPanel::refresh() {
     QString html = tr("<b>Cell %1</b>, from the sweep k = %2:").arg(cellName(b.state, b.cols)).arg(b.k);
     html += QStringLiteral("<br>V<sub>k+1</sub>(s) = max<sub>a</sub> Σ<sub>s′</sub> P(s′|s,a) [R + γ V<sub>k</sub>(s′)]");
     html += QStringLiteral("<br>γ = %1<br>").arg(number(b.gamma));
+    // One row per term: the action, P(s′|s,a)·[R + γ·V_k(s′)], and the sum on the action's last row.
+    html += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     for (const BackupAction& action : b.actions) {
-        QStringList terms;
-        for (const BackupTerm& t : action.terms)
-            terms << QStringLiteral("%1·[%2 + %3·%4]")
-                         .arg(number(t.probability), number(t.reward), number(b.gamma), number(t.value));
         const bool best = action.action == b.best;
-        html += QStringLiteral("%1%2 %3: %4 = %5%6<br>")
-                    .arg(best ? QStringLiteral("<b>") : QString(), actionArrow(action.action), actionName(action.action),
-                         terms.join(QStringLiteral(" + ")), number(action.q), best ? QStringLiteral("</b>") : QString());
+        const QString open = best ? QStringLiteral("<b>") : QString(), close = best ? QStringLiteral("</b>") : QString();
+        for (std::size_t i = 0; i < action.terms.size(); ++i) {
+            const BackupTerm& t = action.terms[i];
+            const QString term = QStringLiteral("%1%2·[%3 + %4·%5]")
+                                     .arg(i == 0 ? QString() : QStringLiteral("+ "), number(t.probability), number(t.reward),
+                                          number(b.gamma), number(t.value));
+            const QString name = i == 0 ? QStringLiteral("%1 %2").arg(actionArrow(action.action), actionName(action.action)) : QString();
+            const QString sum = i + 1 == action.terms.size() ? QStringLiteral("= %1").arg(number(action.q)) : QString();
+            html += QStringLiteral("<tr><td style='white-space:nowrap'>%1%2%3</td><td style='white-space:nowrap'>&nbsp;%1%4%3</td><td style='white-space:nowrap'>&nbsp;%1%5%3</td></tr>")
+                        .arg(open, name, close, term, sum);
+        }
     }
+    html += QStringLiteral("</table>");
     html += tr("V<sub>%1</sub>(s) = max = <b>%2</b> (%3 %4)")
                 .arg(b.k + 1)
                 .arg(number(b.value), actionArrow(b.best), actionName(b.best));
