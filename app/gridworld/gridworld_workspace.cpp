@@ -33,6 +33,7 @@ namespace {
 constexpr char kPaletteCycle = 'c';
 constexpr int kSideWidth = 480;  // the Bellman panel's room at presenter scale 1
 constexpr int kPanelHeight = 210;
+constexpr int kWideWidth = 1100;  // narrower pages (× presenter scale) put the side under the grid
 const char kPalette[] = {kPaletteCycle, '#', '.', 'G', 'X', 'S'};
 
 void stylePlot(QCustomPlot* plot) {
@@ -189,12 +190,15 @@ GridWorldWorkspace::GridWorldWorkspace(GridWorldModel* model, QWidget* parent)
     auto* worldBar = group({layoutLabel_, layout_, gammaLabel_, gammaSlider_, gamma_, rewardLabel_, reward_, slipLabel_, slip_});
     auto* actionsBar = group({undo_, redo_, reset_}, 0);
     auto* toolbar = new ToolRow({worldBar, actionsBar});
+    rows_.push_back({toolbar, {worldBar, actionsBar}});
     auto* modeBar = group({modeLabel_, mode_, edit_, palette_});
     valuesBar_ = group({previous_, next_, converge_, sweepLabel_}, 0);
     auto* modeRow = new ToolRow({modeBar, valuesBar_});
+    rows_.push_back({modeRow, {modeBar, valuesBar_}});
     auto* learnSettings = group({algorithmLabel_, algorithm_, epsilonLabel_, epsilon_, alphaLabel_, alpha_, randomStarts_});
     auto* learnActions = group({play_, step_, speedLabel_, speed_, fast_}, 0);
     learningBar_ = new ToolRow({learnSettings, learnActions});
+    rows_.push_back({learningBar_, {learnSettings, learnActions}});
 
     grid_->setObjectName(QStringLiteral("gridworldGrid"));
     for (QLabel* t : {panelTitle_, plotTitle_}) {
@@ -220,40 +224,50 @@ GridWorldWorkspace::GridWorldWorkspace(GridWorldModel* model, QWidget* parent)
     error_->setStyleSheet(QStringLiteral("color: #b00020;"));
     error_->hide();
 
-    auto* side = side_ = new QWidget;
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(panelTitle_);
+    // The side: the cell's panel and, in Q-learning mode, the returns. Beside the grid while the
+    // page is wide; under it, the two side by side, when it is narrow (beside the lesson panel).
+    auto* panelBox = new QWidget;
+    auto* panelLayout = new QVBoxLayout(panelBox);
+    panelLayout->setContentsMargins(0, 0, 0, 0);
+    panelLayout->addWidget(panelTitle_);
     auto* bellmanScroll = new QScrollArea;
     bellmanScroll_ = bellmanScroll;
     bellmanScroll->setMinimumHeight(kPanelHeight);
     bellmanScroll->setWidget(bellman_);
     bellmanScroll->setWidgetResizable(true);
     bellmanScroll->setFrameShape(QFrame::NoFrame);
-    sideLayout->addWidget(bellmanScroll, 1);
-    sideLayout->addWidget(episodes_);
-    sideLayout->addWidget(match_);
-    sideLayout->addWidget(plotTitle_);
-    sideLayout->addWidget(returns_, 2);
+    panelLayout->addWidget(bellmanScroll, 1);
+    panelLayout->addWidget(episodes_);
+    panelLayout->addWidget(match_);
+    plotBox_ = new QWidget;
+    auto* plotLayout = new QVBoxLayout(plotBox_);
+    plotLayout->setContentsMargins(0, 0, 0, 0);
+    plotLayout->addWidget(plotTitle_);
+    plotLayout->addWidget(returns_, 1);
+    side_ = new QWidget;
+    sideLayout_ = new QBoxLayout(QBoxLayout::TopToBottom, side_);
+    sideLayout_->setContentsMargins(0, 0, 0, 0);
+    sideLayout_->addWidget(panelBox, 1);
+    sideLayout_->addWidget(plotBox_, 1);
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(grid_, 1);
     leftLayout->addWidget(legend_);
-    auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(left);
-    splitter->addWidget(side);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    side->setMinimumWidth(kSideWidth);
-    splitter->setChildrenCollapsible(false);
+    splitter_ = new QSplitter(Qt::Horizontal);
+    splitter_->addWidget(left);
+    splitter_->addWidget(side_);
+    splitter_->setStretchFactor(0, 1);
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setChildrenCollapsible(false);
+    arrange();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addWidget(toolbar);
     layout->addWidget(modeRow);
     layout->addWidget(learningBar_);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(splitter_, 1);
     layout->addWidget(error_);
 
     // Intents.
@@ -328,6 +342,7 @@ void GridWorldWorkspace::retranslateUndo() {
 
 void GridWorldWorkspace::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::FontChange) arrange();
     QWidget::changeEvent(event);
 }
 
@@ -342,7 +357,7 @@ void GridWorldWorkspace::setPresenterScale(double scale) {
         axis->setTickPen(QPen(theme::mutedInk(), scale));
     }
     theme::applyPlotScale(returns_, returnTitles_, scale);
-    side_->setMinimumWidth(static_cast<int>(kSideWidth * scale));
+    arrange();
     bellmanScroll_->setMinimumHeight(static_cast<int>(kPanelHeight * scale));
     QFont titleFont = theme::uiFont(14 * scale);
     titleFont.setBold(true);
@@ -350,6 +365,27 @@ void GridWorldWorkspace::setPresenterScale(double scale) {
     returnGraph_->setPen(QPen(theme::positive(), 1.5 * scale));
     returnGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3 * scale));
     returns_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GridWorldWorkspace::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrange();
+}
+
+void GridWorldWorkspace::arrange() {
+    if (!splitter_) return;
+    const bool wide = width() >= kWideWidth * scale_;
+    const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
+    if (splitter_->orientation() != orientation) splitter_->setOrientation(orientation);
+    sideLayout_->setDirection(wide ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    side_->setMinimumWidth(wide ? static_cast<int>(kSideWidth * scale_) : 0);
+    // A row of groups may become as narrow as its widest group (it then stacks them), so the
+    // page fits beside the lesson panel instead of scrolling sideways.
+    for (const auto& [row, bars] : rows_) {
+        int widest = 0;
+        for (QWidget* bar : bars) widest = std::max(widest, bar->sizeHint().width());
+        row->setMinimumWidth(widest);
+    }
 }
 
 void GridWorldWorkspace::retranslate() {
@@ -416,6 +452,7 @@ void GridWorldWorkspace::retranslate() {
     plotTitle_->setText(tr("Return of every episode, G₀ = Σ γᵏ r_{k+1}"));
     grid_->setToolTip(tr("Click a cell to see its Bellman backup (or its Q values); in edit mode a click changes the cell"));
     refresh();
+    arrange();
 }
 
 GridPicture GridWorldWorkspace::picture() const {
@@ -537,6 +574,7 @@ void GridWorldWorkspace::refreshControls() {
     learningBar_->setVisible(!values);
     plotTitle_->setVisible(!values);
     returns_->setVisible(!values);
+    plotBox_->setVisible(!values);
     episodes_->setVisible(!values);
     match_->setVisible(!values);
     play_->setText(model_->isPlaying() ? tr("&Pause") : tr("&Play"));

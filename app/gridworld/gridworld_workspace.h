@@ -10,9 +10,12 @@
 #include <QWidget>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "common/step_history_feed.h"
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QCPGraph;
@@ -21,6 +24,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
+class QSplitter;
 class QTimer;
 
 namespace ns {
@@ -48,8 +52,10 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void arrange();  // the side beside the grid (wide) or under it (narrow)
     void retranslate();
     void retranslateUndo();
     void refresh();
@@ -84,7 +90,11 @@ private:
     QLabel* match_;
     // Body.
     GridView* grid_;
+    std::vector<std::pair<QWidget*, std::vector<QWidget*>>> rows_;  // each tool row and its groups
+    QSplitter* splitter_ = nullptr;
     QWidget* side_ = nullptr;
+    QBoxLayout* sideLayout_ = nullptr;
+    QWidget* plotBox_ = nullptr;
     QWidget* bellmanScroll_ = nullptr;
     QLabel* panelTitle_;
     BellmanPanel* bellman_;

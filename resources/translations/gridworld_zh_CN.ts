@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -24,7 +24,7 @@
         <translation>（第 %1 行，第 %2 列）</translation>
     </message>
     <message>
-        <source>Click a cell to compare the learned Q(s, a) with value iteration's Q*(s, a).</source>
+        <source>Click a cell to compare the learned Q(s, a) with value iteration&apos;s Q*(s, a).</source>
         <translation>点击一个格子，比较学到的 Q(s, a) 与值迭代的 Q*(s, a)。</translation>
     </message>
     <message>
@@ -346,7 +346,7 @@
         <translation>一个回合(&amp;E)</translation>
     </message>
     <message>
-        <source>Run one episode and show the agent's path (N)</source>
+        <source>Run one episode and show the agent&apos;s path (N)</source>
         <translation>运行一个回合并显示智能体的路径（N）</translation>
     </message>
     <message>
@@ -354,7 +354,7 @@
         <translation>速度(&amp;D)：</translation>
     </message>
     <message>
-        <source>Episodes per second while playing; the agent's moves are animated</source>
+        <source>Episodes per second while playing; the agent&apos;s moves are animated</source>
         <translation>播放时每秒的回合数；智能体的移动以动画显示</translation>
     </message>
     <message>
@@ -414,7 +414,7 @@
         <translation>所选格子的贝尔曼备份</translation>
     </message>
     <message>
-        <source>Learned Q beside value iteration's Q*</source>
+        <source>Learned Q beside value iteration&apos;s Q*</source>
         <translation>学到的 Q 与值迭代的 Q* 对照</translation>
     </message>
     <message>
@@ -424,20 +424,22 @@
     <message numerus="yes">
         <source> · last: %n steps, return %1</source>
         <translation>
-            <numerusform> · 最近一回合：%n 步，回报 %1</numerusform></translation>
+            <numerusform> · 最近一回合：%n 步，回报 %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>&lt;b style='color:#2e7d32'&gt;✓ The greedy policy equals value iteration's in every cell.&lt;/b&gt;</source>
-        <translation>&lt;b style='color:#2e7d32'&gt;✓ 贪心策略在每个格子上都与值迭代的一致。&lt;/b&gt;</translation>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;✓ The greedy policy equals value iteration&apos;s in every cell.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;✓ 贪心策略在每个格子上都与值迭代的一致。&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>The greedy policy is compared with value iteration's once the agent has run an episode.</source>
+        <source>The greedy policy is compared with value iteration&apos;s once the agent has run an episode.</source>
         <translation>智能体运行过一个回合后，才会把贪心策略与值迭代的策略比较。</translation>
     </message>
     <message numerus="yes">
-        <source>The greedy policy still differs from value iteration's in %n cell(s).</source>
+        <source>The greedy policy still differs from value iteration&apos;s in %n cell(s).</source>
         <translation>
-            <numerusform>贪心策略仍有 %n 个格子与值迭代的不同。</numerusform></translation>
+            <numerusform>贪心策略仍有 %n 个格子与值迭代的不同。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Colour: V_k(s), blue &gt; 0, orange &lt; 0 · arrow: the greedy action of V_k · S start, G goal (+1), X pit (−1), dark: wall</source>
