@@ -274,7 +274,7 @@ void GridWorldModel::restore(const GridSettings& settings) {
                               before.stepReward != settings.stepReward || before.slip != settings.slip;
     if (worldChanged) rebuild();
     if (worldChanged || before.method != settings.method || before.randomStarts != settings.randomStarts) {
-        restart();
+        restart(true);
     } else if (before.alpha != settings.alpha || before.epsilon != settings.epsilon) {
         // ε and α change between episodes without starting again (as a schedule would).
         toTask([a = settings.alpha, e = settings.epsilon](GridTask& t) { t.setRates(a, e); });
@@ -293,16 +293,18 @@ void GridWorldModel::rebuild() {
     if (selected_ >= world_->cellCount()) selected_ = -1;
 }
 
-void GridWorldModel::restart() {
+void GridWorldModel::restart(bool keepPlaying) {
+    const bool play = keepPlaying && playing_;
     const int generation = ++generation_;
     const long request = ++request_;
-    playing_ = false;
+    playing_ = play;
     episodes_ = 0;
     returns_.clear();
     lastEpisode_.reset();
     learnedQ_.assign(static_cast<std::size_t>(world_->cellCount()), {0.0, 0.0, 0.0, 0.0});
-    toTask([generation, request, spec = worldSpec(), options = learnerOptions()](GridTask& t) {
+    toTask([generation, request, play, spec = worldSpec(), options = learnerOptions()](GridTask& t) {
         t.setLearner(generation, request, spec, options);
+        if (play) t.play();
     });
     notify();
 }

@@ -214,7 +214,9 @@ private:
     friend class GridSettingsCommand;
     void restore(const GridSettings& settings);
     void rebuild();   // the world and value iteration from the settings
-    void restart();   // a fresh learner on the worker
+    // A fresh learner on the worker; `keepPlaying`: it plays on if the old one was playing (a
+    // setting changed while the agent ran).
+    void restart(bool keepPlaying = false);
     void receive(const ns::GridSnapshotPtr& snapshot);
     void notify();
     bool refuse(const QString& message);

@@ -251,6 +251,16 @@ void TestGridWorldWorkspace::learnsOffTheGuiThread() {
     // A new γ starts learning again (a new world).
     QVERIFY(model.setGamma(0.8));
     QTRY_COMPARE(model.episodes(), 0);
+    QVERIFY(!model.isPlaying());
+    // While playing, a new setting starts afresh and plays on.
+    model.play();
+    QTRY_VERIFY(model.episodes() >= 20);
+    QVERIFY(model.setStepReward(-0.1));
+    QCOMPARE(model.episodes(), 0);
+    QVERIFY(model.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(model.episodes() >= 20, 20000 * test::kSanitizerSlowdown);
+    QVERIFY(model.isPlaying());
+    model.pause();
 }
 
 void TestGridWorldWorkspace::policyMatchesValueIteration() {
@@ -463,6 +473,7 @@ void TestGridWorldWorkspace::screenshots_data() {
         QTest::newRow(qPrintable(QStringLiteral("values-") + language)) << QStringLiteral("values") << language << false;
         QTest::newRow(qPrintable(QStringLiteral("qlearning-") + language)) << QStringLiteral("qlearning") << language << false;
     }
+    QTest::newRow("edit-maze-en") << QStringLiteral("edit") << QStringLiteral("en") << false;
     QTest::newRow("values-presenter") << QStringLiteral("values") << QStringLiteral("en") << true;
     QTest::newRow("qlearning-presenter-zh") << QStringLiteral("qlearning") << QStringLiteral("zh") << true;
 }
@@ -487,7 +498,14 @@ void TestGridWorldWorkspace::screenshots() {
     } else {
         view.resize(1280, 800);
     }
-    if (mode == QLatin1String("values")) {
+    if (mode == QLatin1String("edit")) {  // the maze, edited: a second goal at the end of its dead end
+        QVERIFY(model.setLayout(QStringLiteral("maze")));
+        QVERIFY(model.setCell(model.world().index(0, 5), 'G'));
+        QCOMPARE(model.world().cell(model.world().index(0, 5)), rl::Cell::Goal);
+        view.findChild<QCheckBox*>(QStringLiteral("gridworldEdit"))->setChecked(true);
+        model.setSweep(6);
+        model.select(model.world().index(1, 3));
+    } else if (mode == QLatin1String("values")) {
         QVERIFY(model.setSlip(0.2));
         model.setSweep(4);
         model.select(model.world().index(0, 2));
@@ -503,7 +521,7 @@ void TestGridWorldWorkspace::screenshots() {
     QTest::qWait(300);
     if (language == QLatin1String("zh"))
         QVERIFY(view.findChild<QPushButton*>(QStringLiteral("gridworldReset"))->text() != QStringLiteral("&Reset"));
-    saveShot(view, QStringLiteral("shell-gridworld-%1-%2%3.png").arg(mode, language, presenter ? QStringLiteral("-presenter") : QString()));
+    saveShot(view, QStringLiteral("shell-gridworld-%1%2-%3.png").arg(mode, presenter ? QStringLiteral("-presenter") : QString(), language));
     QCoreApplication::removeTranslator(&translator);
 }
 

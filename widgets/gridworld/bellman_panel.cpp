@@ -120,9 +120,13 @@ void BellmanPanel::refresh() {
         const QString open = best ? QStringLiteral("<b>") : QString(), close = best ? QStringLiteral("</b>") : QString();
         for (std::size_t i = 0; i < action.terms.size(); ++i) {
             const BackupTerm& t = action.terms[i];
+            // A negative V_k(s′) in parentheses, so "γ·(−0.187)" never reads as a subtraction.
+            const QString value = t.value < 0 && number(t.value).startsWith(QStringLiteral("−"))
+                                      ? QStringLiteral("(%1)").arg(number(t.value))
+                                      : number(t.value);
             const QString term = QStringLiteral("%1%2·[%3 + %4·%5]")
                                      .arg(i == 0 ? QString() : QStringLiteral("+ "), number(t.probability), number(t.reward),
-                                          number(b.gamma), number(t.value));
+                                          number(b.gamma), value);
             const QString name = i == 0 ? QStringLiteral("%1 %2").arg(actionArrow(action.action), actionName(action.action)) : QString();
             const QString sum = i + 1 == action.terms.size() ? QStringLiteral("= %1").arg(number(action.q)) : QString();
             html += QStringLiteral("<tr><td style='white-space:nowrap'>%1%2%3</td><td style='white-space:nowrap'>&nbsp;%1%4%3</td><td style='white-space:nowrap'>&nbsp;%1%5%3</td></tr>")

@@ -151,7 +151,8 @@ void GridView::paintEvent(QPaintEvent*) {
             p.fillRect(cell, fill);
             p.setPen(textOn(fill));
             p.setFont(valueFont);
-            p.drawText(cell, Qt::AlignCenter, number(v));
+            // The value in the lower half, the arrow above it: neither ever covers the other.
+            p.drawText(cell.adjusted(0, size * 0.3, 0, 0), Qt::AlignCenter, number(v));
         } else {
             // Four triangles from the centre to each edge: up, down, left, right.
             const QPointF corners[4] = {cell.topLeft(), cell.topRight(), cell.bottomRight(), cell.bottomLeft()};
@@ -176,8 +177,8 @@ void GridView::paintEvent(QPaintEvent*) {
         const int a = i < picture_.policy.size() ? picture_.policy[i] : -1;
         if (a >= 0 && a < rl::kActions && type != rl::Cell::Wall && type != rl::Cell::Goal && type != rl::Cell::Pit) {
             const bool q = picture_.show == GridPicture::Show::QValues;
-            const QPointF at = q ? centre : centre + QPointF(kDx[a], kDy[a]) * (size * 0.32);
-            const QPolygonF shape = arrow(at, a, size * (q ? 0.2 : 0.22), size * (q ? 0.075 : 0.08));
+            const QPointF at = q ? centre : centre + QPointF(kDx[a] * 0.12, -0.18 + kDy[a] * 0.02) * size;
+            const QPolygonF shape = arrow(at, a, size * (q ? 0.2 : 0.26), size * (q ? 0.075 : 0.09));
             p.setPen(QPen(theme::background(), std::max(1.0, 1.5 * scale_)));
             p.setBrush(theme::ink());
             p.drawPolygon(shape);
