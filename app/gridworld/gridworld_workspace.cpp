@@ -358,7 +358,6 @@ void GridWorldWorkspace::setPresenterScale(double scale) {
     }
     theme::applyPlotScale(returns_, returnTitles_, scale);
     arrange();
-    bellmanScroll_->setMinimumHeight(static_cast<int>(kPanelHeight * scale));
     QFont titleFont = theme::uiFont(14 * scale);
     titleFont.setBold(true);
     for (QLabel* t : {panelTitle_, plotTitle_}) t->setFont(titleFont);
@@ -376,9 +375,15 @@ void GridWorldWorkspace::arrange() {
     if (!splitter_) return;
     const bool wide = width() >= kWideWidth * scale_;
     const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
-    if (splitter_->orientation() != orientation) splitter_->setOrientation(orientation);
     sideLayout_->setDirection(wide ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     side_->setMinimumWidth(wide ? static_cast<int>(kSideWidth * scale_) : 0);
+    bellmanScroll_->setMinimumHeight(static_cast<int>((wide ? kPanelHeight : kPanelHeight / 2) * scale_));
+    if (splitter_->orientation() != orientation) {
+        splitter_->setOrientation(orientation);
+        // Under the grid the side gets two fifths of the height, the grid the rest.
+        const int room = wide ? splitter_->width() : splitter_->height();
+        if (room > 0) splitter_->setSizes(wide ? QList<int>{room / 2, room / 2} : QList<int>{room * 3 / 5, room * 2 / 5});
+    }
     // A row of groups may become as narrow as its widest group (it then stacks them), so the
     // page fits beside the lesson panel instead of scrolling sideways.
     for (const auto& [row, bars] : rows_) {

@@ -16,6 +16,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QSplitter>
 #include <QThread>
 #include <QTranslator>
 #include <QUndoStack>
@@ -73,6 +74,7 @@ private slots:
     void refusesBadSettings();
     void propertiesDriveTheView();
     void keysAndClicks();
+    void fitsBesideTheLessonPanel();
     void screenshots_data();
     void screenshots();
 };
@@ -463,6 +465,28 @@ void TestGridWorldWorkspace::keysAndClicks() {
     QVERIFY(model.isPlaying());
     QTest::keyClick(&view, Qt::Key_Space);
     QVERIFY(!model.isPlaying());
+}
+
+void TestGridWorldWorkspace::fitsBesideTheLessonPanel() {
+    // Beside the lesson panel the page is narrow: the side goes under the grid and the tool rows
+    // stack, so the page can shrink to the room it gets instead of scrolling sideways.
+    GridWorldModel model;
+    model.setMode(QStringLiteral("qlearning"));
+    GridWorldWorkspace view(&model);
+    view.resize(1280, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto* splitter = view.findChild<QSplitter*>();
+    QVERIFY(splitter);
+    QCOMPARE(splitter->orientation(), Qt::Horizontal);
+    view.resize(860, 800);
+    QTRY_COMPARE(splitter->orientation(), Qt::Vertical);
+    QCoreApplication::processEvents();
+    QVERIFY2(view.minimumSizeHint().width() <= 860, qPrintable(QString::number(view.minimumSizeHint().width())));
+    QVERIFY(view.grid()->width() > 600);
+    QVERIFY(view.returnPlot()->isVisible());
+    view.resize(1280, 800);
+    QTRY_COMPARE(splitter->orientation(), Qt::Horizontal);
 }
 
 void TestGridWorldWorkspace::screenshots_data() {
