@@ -599,7 +599,7 @@ void GridWorldWorkspace::refreshControls() {
     const auto& history = model_->returnHistory();
     QString episodes = tr("Episodes: %1").arg(model_->episodes());
     if (const auto& last = model_->lastEpisode())
-        episodes += tr(" · last: %n steps, return %1", nullptr, last->length).arg(BellmanPanel::number(last->discountedReturn));
+        episodes += tr(" · the last one: length %1, return %2").arg(last->length).arg(BellmanPanel::number(last->discountedReturn));
     episodes_->setText(episodes);
     const int wrong = model_->mismatchedStates();
     if (model_->policyMatches())

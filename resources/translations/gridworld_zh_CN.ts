@@ -421,12 +421,6 @@
         <source>Episodes: %1</source>
         <translation>回合数：%1</translation>
     </message>
-    <message numerus="yes">
-        <source> · last: %n steps, return %1</source>
-        <translation>
-            <numerusform> · 最近一回合：%n 步，回报 %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;✓ The greedy policy equals value iteration&apos;s in every cell.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;✓ 贪心策略在每个格子上都与值迭代的一致。&lt;/b&gt;</translation>
@@ -456,6 +450,10 @@
     <message>
         <source>Value iteration sweep by sweep, Q-learning and SARSA on a grid world</source>
         <translation>网格世界中的逐轮值迭代、Q 学习与 SARSA</translation>
+    </message>
+    <message>
+        <source> · the last one: length %1, return %2</source>
+        <translation> · 最近一回合：长度 %1，回报 %2</translation>
     </message>
 </context>
 </TS>

@@ -207,7 +207,9 @@ void GridView::paintEvent(QPaintEvent*) {
         p.drawPath(path);
     }
     if (picture_.agent >= 0 && picture_.agent < picture_.rows * picture_.cols) {
-        const QPointF at = QRectF(cellRect(picture_.agent)).center();
+        QPointF at = QRectF(cellRect(picture_.agent)).center();
+        const rl::Cell where = picture_.cells[static_cast<std::size_t>(picture_.agent)];
+        if (where == rl::Cell::Goal || where == rl::Cell::Pit) at += QPointF(-0.3, 0.3) * size;  // beside the mark
         p.setPen(QPen(Qt::white, std::max(2.0, size * 0.03)));
         p.setBrush(QColor(0xf5, 0xb4, 0x00));
         p.drawEllipse(at, size * 0.12, size * 0.12);
