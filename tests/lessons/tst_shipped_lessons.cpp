@@ -71,7 +71,7 @@ private slots:
         QVERIFY2(shipped_.problems.isEmpty(), qPrintable(shipped_.problems.join(QLatin1Char('\n'))));
     }
 
-    void twentyLessonsOfChaptersOneToFourInCurriculumOrder() {
+    void theShippedLessonsInCurriculumOrder() {
         std::vector<std::string> ids;
         for (const Lesson& l : shipped_.lessons) ids.push_back(l.id);
         const std::vector<std::string> expected{"perceptron",    "activations",   "multilayer-perceptron",
@@ -80,11 +80,13 @@ private slots:
                                                 "conv-operation", "output-size",  "pooling",
                                                 "cnn-training",   "architectures", "batch-norm",
                                                 "rnn",            "bptt",          "lstm",
-                                                "gru",            "comparison"};
+                                                "gru",            "comparison",
+                                                "rl-basics",      "mdp-returns",   "value-iteration",
+                                                "q-learning"};
         QCOMPARE(ids, expected);
-        QCOMPARE(shipped_.chapters.size(), std::size_t(4));
+        QCOMPARE(shipped_.chapters.size(), std::size_t(5));
         for (const Lesson& l : shipped_.lessons) {
-            QVERIFY(l.chapter >= 1 && l.chapter <= 4);
+            QVERIFY(l.chapter >= 1 && l.chapter <= 6);
             QVERIFY(shipped_.chapters.count(l.chapter));
             // The folder's chapter.yaml names the lesson's chapter.
             const QString folder = QFileInfo(QString::fromStdString(l.path)).dir().path();
