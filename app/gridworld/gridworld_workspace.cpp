@@ -454,7 +454,7 @@ void GridWorldWorkspace::retranslate() {
     fast_->setToolTip(tr("As many episodes as the core can run, without animation"));
     returns_->xAxis->setLabel(tr("Episode"));
     returnTitles_.setTexts(tr("Return G₀"), QString());  // upright above the axis, not rotated
-    plotTitle_->setText(tr("Return of every episode, G₀ = Σ γᵏ r_{k+1}"));
+    plotTitle_->setText(tr("Return of every episode, G₀ = Σ γᵏ rₖ₊₁"));
     grid_->setToolTip(tr("Click a cell to see its Bellman backup (or its Q values); in edit mode a click changes the cell"));
     refresh();
     arrange();

@@ -374,8 +374,8 @@
         <translation>回报 G₀</translation>
     </message>
     <message>
-        <source>Return of every episode, G₀ = Σ γᵏ r_{k+1}</source>
-        <translation>每个回合的回报 G₀ = Σ γᵏ r_{k+1}</translation>
+        <source>Return of every episode, G₀ = Σ γᵏ rₖ₊₁</source>
+        <translation>每个回合的回报 G₀ = Σ γᵏ rₖ₊₁</translation>
     </message>
     <message>
         <source>Click a cell to see its Bellman backup (or its Q values); in edit mode a click changes the cell</source>
