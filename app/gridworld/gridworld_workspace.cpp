@@ -429,11 +429,11 @@ void GridWorldWorkspace::retranslate() {
     reset_->setToolTip(tr("Start again: V_0 = 0 (sweep 0) and Q = 0 with the same seed (R)"));
     retranslateUndo();
     previous_->setText(tr("← Previous sweep"));
-    previous_->setToolTip(tr("Show V_{k−1} (Left arrow)"));
+    previous_->setToolTip(tr("Show Vₖ₋₁ (Left arrow)"));
     next_->setText(tr("Next sweep →"));
-    next_->setToolTip(tr("One more sweep of Bellman backups over every state: V_{k+1} from V_k (Right arrow)"));
+    next_->setToolTip(tr("One more sweep of Bellman backups over every state: Vₖ₊₁ from Vₖ (Right arrow)"));
     converge_->setText(tr("Run to convergence"));
-    converge_->setToolTip(tr("Jump to the last sweep, where Δ = max_s |V_k(s) − V_{k−1}(s)| ≤ %1 (End)")
+    converge_->setToolTip(tr("Jump to the last sweep, where Δ = maxₛ |Vₖ(s) − Vₖ₋₁(s)| ≤ %1 (End)")
                               .arg(GridWorldModel::kTolerance));
     algorithmLabel_->setText(tr("&Algorithm:"));
     algorithm_->setItemText(0, tr("Q-learning"));

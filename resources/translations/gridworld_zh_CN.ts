@@ -286,7 +286,7 @@
         <translation>← 上一轮扫描</translation>
     </message>
     <message>
-        <source>Show V_{k−1} (Left arrow)</source>
+        <source>Show Vₖ₋₁ (Left arrow)</source>
         <translation>显示 V_{k−1}（左方向键）</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
         <translation>下一轮扫描 →</translation>
     </message>
     <message>
-        <source>One more sweep of Bellman backups over every state: V_{k+1} from V_k (Right arrow)</source>
+        <source>One more sweep of Bellman backups over every state: Vₖ₊₁ from Vₖ (Right arrow)</source>
         <translation>对所有状态再做一轮贝尔曼备份：由 V_k 得到 V_{k+1}（右方向键）</translation>
     </message>
     <message>
@@ -302,8 +302,8 @@
         <translation>运行到收敛</translation>
     </message>
     <message>
-        <source>Jump to the last sweep, where Δ = max_s |V_k(s) − V_{k−1}(s)| ≤ %1 (End)</source>
-        <translation>跳到最后一轮扫描，此时 Δ = max_s |V_k(s) − V_{k−1}(s)| ≤ %1（End）</translation>
+        <source>Jump to the last sweep, where Δ = maxₛ |Vₖ(s) − Vₖ₋₁(s)| ≤ %1 (End)</source>
+        <translation>跳到最后一轮扫描，此时 Δ = maxₛ |Vₖ(s) − Vₖ₋₁(s)| ≤ %1（End）</translation>
     </message>
     <message>
         <source>&amp;Algorithm:</source>
