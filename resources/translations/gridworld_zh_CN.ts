@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>Show Vₖ₋₁ (Left arrow)</source>
-        <translation>显示 V_{k−1}（左方向键）</translation>
+        <translation>显示 Vₖ₋₁（左方向键）</translation>
     </message>
     <message>
         <source>Next sweep →</source>
@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>One more sweep of Bellman backups over every state: Vₖ₊₁ from Vₖ (Right arrow)</source>
-        <translation>对所有状态再做一轮贝尔曼备份：由 V_k 得到 V_{k+1}（右方向键）</translation>
+        <translation>对所有状态再做一轮贝尔曼备份：由 Vₖ 得到 Vₖ₊₁（右方向键）</translation>
     </message>
     <message>
         <source>Run to convergence</source>
