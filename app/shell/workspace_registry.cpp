@@ -6,6 +6,8 @@
 #include "cnn/residual_workspace.h"
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
+#include "embedding/embedding_model.h"
+#include "embedding/embedding_workspace.h"
 #include "lab/lab_workspace.h"
 #include "sequence/sequence_model.h"
 #include "sequence/sequence_workspace.h"
@@ -28,6 +30,7 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
         {QStringLiteral("residual"), [] { return ResidualWorkspace::tr("Residual vs plain"); },
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
     shell->add(new SequenceWorkspaceEntry);
+    shell->add(new EmbeddingWorkspaceEntry);
 }
 
 }  // namespace ns
