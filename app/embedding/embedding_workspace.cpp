@@ -79,6 +79,7 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
       wordLabel_(new QLabel),
       word_(new QLineEdit),
       neighbours_(new NeighbourBars),
+      neighboursMap_(new EmbeddingMapView),
       neighboursTitle_(new QLabel),
       cosineFormula_(new QLabel),
       minus_(new QLabel),
@@ -128,19 +129,24 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
     redo_->setObjectName(QStringLiteral("embeddingRedo"));
     play_->setMinimumWidth(100);
 
-    auto* settingsBar = new QWidget(this);
-    auto* settingsLayout = new QHBoxLayout(settingsBar);
-    settingsLayout->setContentsMargins(0, 0, 12, 0);
-    const std::array<std::pair<QLabel*, QWidget*>, 5> fields{{{corpusLabel_, corpus_},
-                                                              {dimensionLabel_, dimension_},
-                                                              {windowLabel_, window_},
-                                                              {negativesLabel_, negatives_},
-                                                              {rateLabel_, rate_}}};
-    for (std::size_t k = 0; k < fields.size(); ++k) {
-        if (k > 0) settingsLayout->addSpacing(10);
-        settingsLayout->addWidget(fields[k].first);
-        settingsLayout->addWidget(fields[k].second);
-    }
+    // Three groups, side by side while they fit and one above the other when they do not
+    // (presenter fonts beside the lesson panel): no control is ever cut off at the edge.
+    auto group = [this](std::initializer_list<std::pair<QLabel*, QWidget*>> fields) {
+        auto* bar = new QWidget(this);
+        auto* row = new QHBoxLayout(bar);
+        row->setContentsMargins(0, 0, 12, 0);
+        bool first = true;
+        for (const auto& [label, field] : fields) {
+            if (!first) row->addSpacing(10);
+            first = false;
+            row->addWidget(label);
+            row->addWidget(field);
+        }
+        row->addStretch(1);  // compact fields when the groups stack
+        return bar;
+    };
+    QWidget* corpusBar = group({{corpusLabel_, corpus_}, {dimensionLabel_, dimension_}, {windowLabel_, window_}});
+    QWidget* trainingBar = group({{negativesLabel_, negatives_}, {rateLabel_, rate_}});
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
@@ -199,8 +205,9 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
     neighboursTitle_->setWordWrap(true);
     cosineFormula_->setWordWrap(true);
     cosineFormula_->setTextFormat(Qt::RichText);
-    auto* neighboursPage = new QWidget;
-    auto* nbLayout = new QVBoxLayout(neighboursPage);
+    auto* neighboursBox = new QWidget;
+    auto* nbLayout = new QVBoxLayout(neighboursBox);
+    nbLayout->setContentsMargins(0, 0, 0, 0);
     auto* wordRow = new QHBoxLayout;
     wordRow->addWidget(wordLabel_);
     wordRow->addWidget(word_);
@@ -210,6 +217,13 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
     nbLayout->addWidget(neighbours_);
     nbLayout->addWidget(cosineFormula_);
     nbLayout->addStretch(1);
+    neighboursMap_->setObjectName(QStringLiteral("embeddingNeighboursMap"));
+    auto* neighboursPage = new QSplitter(Qt::Horizontal);
+    neighboursPage->addWidget(neighboursBox);
+    neighboursPage->addWidget(neighboursMap_);
+    neighboursPage->setStretchFactor(0, 1);
+    neighboursPage->setStretchFactor(1, 1);
+    neighboursPage->setChildrenCollapsible(false);
 
     // ---- Analogy ----
     auto* analogyRow = new QHBoxLayout;
@@ -295,7 +309,9 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, actionsBar}));
+    toolBars_ = {corpusBar, trainingBar, actionsBar};
+    toolRow_ = new ToolRow(toolBars_);
+    layout->addWidget(toolRow_);
     layout->addWidget(tabs_, 1);
     layout->addWidget(notice_);
     layout->addWidget(status_);
@@ -345,6 +361,7 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
             model_->setAnalogy(words[0], words[1], words[2]);
         });
     connect(map_, &EmbeddingMapView::wordClicked, model_, &EmbeddingModel::setWord);
+    connect(neighboursMap_, &EmbeddingMapView::wordClicked, model_, &EmbeddingModel::setWord);
     connect(neighbours_, &NeighbourBars::wordClicked, model_, &EmbeddingModel::setWord);
 
     auto shortcut = [this](const QKeySequence& keys, auto slot) {
@@ -360,6 +377,14 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
 
     connect(model_, &EmbeddingModel::changed, this, &EmbeddingWorkspace::refresh);
     retranslate();
+}
+
+void EmbeddingWorkspace::fitToolbar() {
+    // The row may be as narrow as its widest group: narrower than all of them side by side, it
+    // stacks them instead of widening the page past the window.
+    int widest = 0;
+    for (QWidget* bar : toolBars_) widest = std::max(widest, bar->sizeHint().width());
+    toolRow_->setMinimumWidth(widest);
 }
 
 QStringList EmbeddingWorkspace::groupNames() const {
@@ -386,6 +411,7 @@ void EmbeddingWorkspace::setPresenterScale(double scale) {
     scale_ = scale;
     map_->setPresenterScale(scale);
     analogyMap_->setPresenterScale(scale);
+    neighboursMap_->setPresenterScale(scale);
     neighbours_->setPresenterScale(scale);
     answers_->setPresenterScale(scale);
     for (std::size_t k = 0; k < 2; ++k) {
@@ -399,6 +425,7 @@ void EmbeddingWorkspace::setPresenterScale(double scale) {
     theme::applyPlotScale(loss_, lossTitles_, scale);
     lossGraph_->setPen(QPen(theme::positive(), 2.5 * scale));
     loss_->replot(QCustomPlot::rpQueuedReplot);
+    fitToolbar();
 }
 
 void EmbeddingWorkspace::retranslate() {
@@ -460,6 +487,7 @@ void EmbeddingWorkspace::retranslate() {
     secondLabel_->setText(tr("Compared &with:"));
     second_->setToolTip(tr("A second word: the cosine of the two one-hot vectors against that of the dense ones"));
     refresh();
+    fitToolbar();
 }
 
 void EmbeddingWorkspace::refresh() {
@@ -515,6 +543,7 @@ void EmbeddingWorkspace::refreshViews() {
         return pic;
     };
     map_->setPicture(withLegend(model_->mapPicture()));
+    neighboursMap_->setPicture(withLegend(model_->mapPicture()));
     analogyMap_->setPicture(withLegend(model_->analogyPicture()));
     lossFeed_->update(model_->epochs(), {&model_->lossHistory()});
 

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 class QCompleter;
 class QComboBox;
@@ -41,6 +42,7 @@ public:
     QTabWidget* panels() const { return tabs_; }
     EmbeddingMapView* map() const { return map_; }
     EmbeddingMapView* analogyMap() const { return analogyMap_; }
+    EmbeddingMapView* neighboursMap() const { return neighboursMap_; }
     NeighbourBars* neighbourBars() const { return neighbours_; }
     NeighbourBars* analogyBars() const { return answers_; }
     VectorStrip* oneHotStrip(int which) const { return oneHot_[static_cast<std::size_t>(which)]; }
@@ -61,6 +63,7 @@ private:
     void refresh();
     void refreshControls();
     void refreshViews();
+    void fitToolbar();
 
     EmbeddingModel* model_;
     QLabel *corpusLabel_, *dimensionLabel_, *windowLabel_, *negativesLabel_, *rateLabel_;
@@ -69,6 +72,8 @@ private:
     QDoubleSpinBox* rate_;
     QPushButton *play_, *step_, *reset_, *undo_, *redo_;
     QTabWidget* tabs_;
+    QWidget* toolRow_ = nullptr;
+    std::vector<QWidget*> toolBars_;
     // Map.
     EmbeddingMapView* map_;
     QCustomPlot* loss_;
@@ -81,6 +86,7 @@ private:
     QLabel* wordLabel_;
     QLineEdit* word_;
     NeighbourBars* neighbours_;
+    EmbeddingMapView* neighboursMap_;
     QLabel *neighboursTitle_, *cosineFormula_;
     // Analogy.
     std::array<QLineEdit*, 3> analogyEdit_{};

@@ -345,5 +345,9 @@
         <source>Skip-gram word vectors trained live: the PCA map, neighbours, analogies, one-hot vs dense</source>
         <translation>实时训练的 skip-gram 词向量：PCA 地图、近邻、类比、独热与稠密</translation>
     </message>
+    <message>
+        <source> · the loss is no longer finite: the learning rate is too large; lower it (training starts again)</source>
+        <translation> · 损失已不再是有限值：学习率太大；请调低它（训练会重新开始）</translation>
+    </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ void VectorStrip::setPresenterScale(double scale) {
 
 QSize VectorStrip::sizeHint() const {
     const QFontMetricsF fm(theme::uiFont(12 * scale_));
-    return {static_cast<int>(600 * scale_), static_cast<int>(fm.height() + 34 * scale_)};
+    return {static_cast<int>(600 * scale_), static_cast<int>(fm.height() + 44 * scale_)};
 }
 
 QSize VectorStrip::minimumSizeHint() const { return {static_cast<int>(240 * scale_), sizeHint().height()}; }
@@ -49,14 +49,14 @@ void VectorStrip::paintEvent(QPaintEvent*) {
     double scale = 0;
     for (double v : values_)
         if (std::isfinite(v)) scale = std::max(scale, std::abs(v));
+    // Cell edges on whole pixels, so every separator looks the same.
+    auto edge = [cell](std::size_t k) { return 1 + static_cast<int>(std::lround(cell * static_cast<double>(k))); };
     for (std::size_t k = 0; k < values_.size(); ++k) {
-        const QRectF r(1 + cell * static_cast<double>(k), top, cell, h);
+        const int x0 = edge(k), x1 = edge(k + 1);
+        const QRect r(x0, static_cast<int>(top), x1 - x0, static_cast<int>(h));
         const double v = values_[k];
         p.fillRect(r, v == 0.0 ? theme::neutral() : theme::signedColor(v, scale));
-        if (cell >= 6) {
-            p.setPen(QPen(theme::background(), 1));
-            p.drawLine(r.topRight(), r.bottomRight());
-        }
+        if (cell >= 6 && k + 1 < values_.size()) p.fillRect(QRect(x1 - 1, r.top(), 1, r.height()), theme::background());
     }
     p.setPen(QPen(theme::mutedInk(), 1));
     p.setBrush(Qt::NoBrush);
