@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QMetaProperty>
 #include <QPushButton>
@@ -443,6 +444,13 @@ void TestEmbeddingWorkspace::hoverAndLabels() {
     const QString hover = map->hoverText(n);
     QVERIFY2(hover.contains(pic.words[n]) && hover.contains(QString::number(model.neighbours().front().cosine, 'f', 3)),
              qPrintable(hover));
+    // Presenter mode: larger labels.
+    const double before = rects.front().height();
+    view.setPresenterScale(1.6);
+    QVERIFY(map->labelRects().front().height() > 1.4 * before);
+    view.setPresenterScale(1.0);
+    // The word fields complete from the vocabulary.
+    QCOMPARE(view.wordEdit()->completer()->model()->rowCount(), int(pic.words.size()));
     // A click makes a word the query.
     const int other = model.skipGram().indexOf("dog");
     QTest::mouseClick(map, Qt::LeftButton, {}, map->toWidget(pic.points[other]).toPoint());

@@ -115,14 +115,15 @@ void EmbeddingMapView::layoutLabels() {
     for (int w = 0; w < count; ++w)
         if (std::find(order.begin(), order.end(), w) == order.end()) order.push_back(w);
     const QRectF bounds = QRectF(rect()).adjusted(2, 2, -2, -2);
-    const double r = kDotRadius * scale_ + 2;
+    const double dotGap = kDotRadius * scale_ + 2;
     std::vector<QRectF> dots;
     for (int w = 0; w < count; ++w) {
         const QPointF c = toWidget(picture_.points[static_cast<std::size_t>(w)]);
-        dots.emplace_back(c.x() - r + 1, c.y() - r + 1, 2 * r - 2, 2 * r - 2);
+        dots.emplace_back(c.x() - dotGap + 1, c.y() - dotGap + 1, 2 * dotGap - 2, 2 * dotGap - 2);
     }
     for (int w : order) {
         const bool bold = emphasised(w);
+        const double r = bold ? kDotRadius * scale_ * 2.1 + 3 : dotGap;  // clear of the ring
         const QFontMetricsF fm(labelFont(scale_, bold));
         const QString& text = picture_.words[static_cast<std::size_t>(w)];
         const QSizeF size(fm.horizontalAdvance(text) + 2, fm.height());
