@@ -122,7 +122,7 @@ public:
     void play() { setTraining(true); }
     void pause() { setTraining(false); }
     void step();   // one epoch (pauses)
-    void reset();  // the same initial vectors again
+    Q_INVOKABLE void reset();  // the same initial vectors again (a lesson scene calls it too)
 
     // View state. An unknown word is ignored (the word stays) and wordNotice() says why.
     bool setWord(const QString& word);
