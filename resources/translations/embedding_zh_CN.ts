@@ -218,7 +218,7 @@
         <translation>所有词向量经 PCA 投影到二维，训练时实时重绘，旁边是损失曲线</translation>
     </message>
     <message>
-        <source>The words whose vectors point the most the same way as the query's (cosine)</source>
+        <source>The words whose vectors point the most the same way as the query&apos;s (cosine)</source>
         <translation>向量方向与查询词最接近的词（余弦）</translation>
     </message>
     <message>
