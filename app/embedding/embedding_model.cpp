@@ -95,6 +95,9 @@ EmbeddingModel::EmbeddingModel(QObject* parent) : QObject(parent), undo_(new QUn
     connect(task_, &EmbeddingTask::progress, this, &EmbeddingModel::receive, Qt::QueuedConnection);
     PacedWorker::shared().adopt(task_);
     toTask([](EmbeddingTask& t) { t.setUnitsPerSecond(kEpochsPerSecond); });
+    // The corpus of the interface's language: Chinese words for a Chinese class.
+    if (tr("en", "the corpus the workspace opens with: en or zh") == QLatin1String("zh"))
+        settings_.corpus = seq::CorpusLanguage::Chinese;
     defaultWords();
     restart();
 }

@@ -82,6 +82,11 @@
         <source>Unknown panel “%1”: choose map, neighbours, analogy or onehot.</source>
         <translation>未知面板“%1”：请选择 map、neighbours、analogy 或 onehot。</translation>
     </message>
+    <message>
+        <source>en</source>
+        <comment>the corpus the workspace opens with: en or zh</comment>
+        <translation>zh</translation>
+    </message>
 </context>
 <context>
     <name>ns::EmbeddingWorkspace</name>
