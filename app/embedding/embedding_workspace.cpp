@@ -459,7 +459,17 @@ void EmbeddingWorkspace::retranslate() {
     tabs_->setTabToolTip(1, tr("The words whose vectors point the most the same way as the query's (cosine)"));
     tabs_->setTabToolTip(2, tr("a − b + c: king − man + woman, answered by cosine"));
     tabs_->setTabToolTip(3, tr("A word as a one-hot vector (V long, a single 1) and as its dense d-vector"));
-    map_->setToolTip(QString());
+    const QString mapTip = tr("Every word at its two principal components; hover a word for its cosine to the "
+                              "query, click it to make it the query");
+    for (EmbeddingMapView* m : {map_, neighboursMap_}) m->setToolTip(mapTip);
+    analogyMap_->setToolTip(tr("Solid arrow: b → a; dashed: the same offset from c; cross: a − b + c in 2-D"));
+    neighbours_->setToolTip(tr("Cosine to the query word; click a word to make it the query"));
+    answers_->setToolTip(tr("Cosine to v̂_a − v̂_b + v̂_c, a, b and c left out"));
+    for (std::size_t k = 0; k < 2; ++k) {
+        oneHot_[k]->setToolTip(tr("One cell per word of the vocabulary: only this word's cell is 1"));
+        dense_[k]->setToolTip(tr("The d learned numbers of v_w: blue positive, orange negative"));
+    }
+    loss_->setToolTip(tr("The mean loss L over every (centre, context) pair of each epoch"));
     loss_->xAxis->setLabel(tr("Epoch"));
     lossTitles_.setTexts(tr("Mean loss per pair"), QString());
     lossFormula_->setText(tr("Skip-gram with negative sampling, for a centre word c, a context word o and K noise "

@@ -354,5 +354,33 @@
         <source> · the loss is no longer finite: the learning rate is too large; lower it (training starts again)</source>
         <translation> · 损失已不再是有限值：学习率太大；请调低它（训练会重新开始）</translation>
     </message>
+    <message>
+        <source>Every word at its two principal components; hover a word for its cosine to the query, click it to make it the query</source>
+        <translation>每个词画在它的两个主成分处；鼠标悬停在词上可看它与查询词的余弦，点击可设为查询词</translation>
+    </message>
+    <message>
+        <source>Solid arrow: b → a; dashed: the same offset from c; cross: a − b + c in 2-D</source>
+        <translation>实线箭头：b → a；虚线：从 c 出发的同一位移；叉号：二维中的 a − b + c</translation>
+    </message>
+    <message>
+        <source>Cosine to the query word; click a word to make it the query</source>
+        <translation>与查询词的余弦；点击一个词可设为查询词</translation>
+    </message>
+    <message>
+        <source>Cosine to v̂_a − v̂_b + v̂_c, a, b and c left out</source>
+        <translation>与 v̂_a − v̂_b + v̂_c 的余弦，不含 a、b、c</translation>
+    </message>
+    <message>
+        <source>One cell per word of the vocabulary: only this word&apos;s cell is 1</source>
+        <translation>词表中每个词一格：只有这个词的那一格是 1</translation>
+    </message>
+    <message>
+        <source>The d learned numbers of v_w: blue positive, orange negative</source>
+        <translation>v_w 中学到的 d 个数：蓝色为正，橙色为负</translation>
+    </message>
+    <message>
+        <source>The mean loss L over every (centre, context) pair of each epoch</source>
+        <translation>每轮所有（中心词，上下文词）对的平均损失 L</translation>
+    </message>
 </context>
 </TS>

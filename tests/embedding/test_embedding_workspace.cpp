@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QThread>
+#include <QToolTip>
 #include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
@@ -444,6 +445,14 @@ void TestEmbeddingWorkspace::hoverAndLabels() {
     const QString hover = map->hoverText(n);
     QVERIFY2(hover.contains(pic.words[n]) && hover.contains(QString::number(model.neighbours().front().cosine, 'f', 3)),
              qPrintable(hover));
+    // The tool tip over a word is its hover text; over empty space, the view's own.
+    QHelpEvent help(QEvent::ToolTip, at.toPoint(), map->mapToGlobal(at.toPoint()));
+    QApplication::sendEvent(map, &help);
+    QTRY_COMPARE(QToolTip::text(), hover);
+    QHelpEvent empty(QEvent::ToolTip, QPoint(3, map->height() - 3), map->mapToGlobal(QPoint(3, map->height() - 3)));
+    QApplication::sendEvent(map, &empty);
+    QTRY_COMPARE(QToolTip::text(), map->toolTip());
+    QVERIFY(!map->toolTip().isEmpty());
     // Presenter mode: larger labels.
     const double before = rects.front().height();
     view.setPresenterScale(1.6);

@@ -4,6 +4,7 @@
 #include "embedding/embedding_style.h"
 
 #include <QFontMetricsF>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -180,6 +181,18 @@ QString EmbeddingMapView::hoverText(int word) const {
     return tr("%1 · cosine to “%2” = %3")
         .arg(text, picture_.words[static_cast<std::size_t>(q)],
              QString::number(picture_.cosines[static_cast<std::size_t>(word)], 'f', 3));
+}
+
+bool EmbeddingMapView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const int w = wordAt(help->pos());
+        const QString text = w >= 0 ? hoverText(w) : toolTip();
+        if (text.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void EmbeddingMapView::resizeEvent(QResizeEvent* event) {

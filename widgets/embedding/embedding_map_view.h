@@ -33,6 +33,7 @@ signals:
     void wordClicked(const QString& word);
 
 protected:
+    bool event(QEvent* event) override;  // tool tips: the word under the mouse, else the view's own
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
