@@ -506,7 +506,10 @@ QString LessonMode::workspaceOf(View view) {
         case View::Embedding:
         case View::GridWorld:
         case View::Bandit:
-        case View::CartPole: return QString::fromStdString(lessons::fieldWorkspace(view)->id);
+        case View::CartPole:
+        case View::Attention:
+        case View::Transformer:
+        case View::Vit: return QString::fromStdString(lessons::fieldWorkspace(view)->id);
     }
     return QStringLiteral("network");
 }

@@ -8,6 +8,8 @@
 #include "conv/convolution_workspace.h"
 #include "embedding/embedding_model.h"
 #include "embedding/embedding_workspace.h"
+#include "gridworld/gridworld_model.h"
+#include "gridworld/gridworld_workspace.h"
 #include "lab/lab_workspace.h"
 #include "sequence/sequence_model.h"
 #include "sequence/sequence_workspace.h"
@@ -31,6 +33,7 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
     shell->add(new SequenceWorkspaceEntry);
     shell->add(new EmbeddingWorkspaceEntry);
+    shell->add(new GridWorldWorkspaceEntry);
 }
 
 }  // namespace ns

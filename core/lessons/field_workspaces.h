@@ -34,7 +34,8 @@ struct FieldWorkspace {
     std::string id;  // the view name, the scene key, the check prefix, the workspace's id
     View view = View::Network;
     std::string en, zh;  // the workspace's title in goals
-    // The flag that runs the workspace (paused when a scene is applied, unless the scene sets it).
+    // The flag that runs the workspace (paused when a scene is applied, unless the scene sets it);
+    // empty when nothing in it runs.
     std::string runFlag;
     std::vector<WorkspaceField> fields;  // in the order a scene applies them
 

@@ -59,6 +59,9 @@ enum class View {
     GridWorld,   // a grid-world MDP: value iteration sweep by sweep, Q-learning
     Bandit,      // k-armed bandit: greedy, ε-greedy and UCB side by side
     CartPole,    // CartPole: DQN with and without replay / target network, policy gradient
+    Attention,   // scaled dot-product attention stage by stage, heads, masks, positional encoding
+    Transformer, // a tiny Transformer trained live on toy sequence tasks
+    Vit,         // ViT: an image cut into patches, the class token's attention, MAE masking
 };
 
 enum class Gate { And, Or, Nand, Nor, Not, Xor };

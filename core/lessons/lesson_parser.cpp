@@ -73,7 +73,9 @@ const std::vector<Named<View>> kViews{{"network", View::Network},       {"steppe
                                       {"convolution", View::Convolution}, {"cnn", View::Cnn},
                                       {"residual", View::Residual}, {"sequence", View::Sequence},
                                       {"embedding", View::Embedding}, {"gridworld", View::GridWorld},
-                                      {"bandit", View::Bandit}, {"cartpole", View::CartPole}};
+                                      {"bandit", View::Bandit}, {"cartpole", View::CartPole},
+                                      {"attention", View::Attention}, {"transformer", View::Transformer},
+                                      {"vit", View::Vit}};
 std::string viewName(View v) {
     for (const auto& entry : kViews)
         if (entry.value == v) return std::string(entry.name);

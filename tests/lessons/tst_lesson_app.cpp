@@ -303,7 +303,7 @@ private slots:
                     default: QCOMPARE(now.toDouble(), f.number); break;
                 }
             }
-            if (!scene.workspace->find(spec.runFlag)) QVERIFY(!m->property(spec.runFlag.c_str()).toBool());
+            if (!spec.runFlag.empty() && !scene.workspace->find(spec.runFlag)) QVERIFY(!m->property(spec.runFlag.c_str()).toBool());
         }
         if (scene.functions) {
             FunctionModel* f = mode_->functions();
