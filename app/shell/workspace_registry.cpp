@@ -6,6 +6,8 @@
 #include "cnn/residual_workspace.h"
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
+#include "embedding/embedding_model.h"
+#include "embedding/embedding_workspace.h"
 #include "gridworld/gridworld_model.h"
 #include "gridworld/gridworld_workspace.h"
 #include "lab/lab_workspace.h"
@@ -30,6 +32,7 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
         {QStringLiteral("residual"), [] { return ResidualWorkspace::tr("Residual vs plain"); },
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
     shell->add(new SequenceWorkspaceEntry);
+    shell->add(new EmbeddingWorkspaceEntry);
     shell->add(new GridWorldWorkspaceEntry);
 }
 
