@@ -80,7 +80,7 @@ private slots:
                                                 "conv-operation", "output-size",  "pooling",
                                                 "cnn-training",   "architectures", "batch-norm",
                                                 "rnn",            "bptt",          "lstm",
-                                                "gru",            "comparison",
+                                                "gru",            "comparison",    "embeddings",
                                                 "rl-basics",      "mdp-returns",   "value-iteration",
                                                 "q-learning"};
         QCOMPARE(ids, expected);
