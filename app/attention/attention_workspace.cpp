@@ -93,7 +93,7 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     example_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     sentenceLabel_->setBuddy(example_);
     text_->setObjectName(QStringLiteral("attentionText"));
-    text_->setMinimumWidth(220);
+    text_->setMinimumWidth(150);
     text_->setClearButtonEnabled(true);
     mask_->setObjectName(QStringLiteral("attentionMask"));
     for (const QString& m : AttentionModel::masks()) mask_->addItem(m, m);
@@ -101,9 +101,9 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     maskLabel_->setBuddy(mask_);
     temperature_->setObjectName(QStringLiteral("attentionTemperature"));
     temperature_->setRange(0, 200);
-    temperature_->setMinimumWidth(140);
+    temperature_->setMinimumWidth(100);
     temperatureLabel_->setBuddy(temperature_);
-    temperatureValue_->setMinimumWidth(48);
+    temperatureValue_->setMinimumWidth(36);
     layer_->setObjectName(QStringLiteral("attentionLayer"));
     layer_->setRange(1, AttentionModel::kLayers);
     layerLabel_->setBuddy(layer_);
@@ -386,6 +386,7 @@ void AttentionWorkspace::setPresenterScale(double scale) {
     for (MatrixHeatmap* m : heads_) m->setPresenterScale(scale);
     lines_->setPresenterScale(scale);
     formula_->setFont(theme::mathFont(13 * scale));
+    for (QLabel* l : {saturation_, notice_, headsNote_, linesNote_, positionsNote_}) l->setFont(theme::uiFont(13 * scale));
     QFont titleFont = theme::uiFont(14 * scale);
     titleFont.setBold(true);
     formulaTitle_->setFont(titleFont);
@@ -486,7 +487,7 @@ void AttentionWorkspace::refresh() {
             py << pe.at(i, dim);
         }
     curves_->graph(kCurves)->setData(px, py);
-    curves_->xAxis->setRange(-0.3, pe.rows - 0.7);
+    curves_->xAxis->setRange(-0.3, pe.rows + 2.5);  // room at the right for the legend
     curves_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -527,7 +528,7 @@ void AttentionWorkspace::refreshFormula() {
             sum += weights.at(row, t) * v.at(t, col);
         }
         lines << bold(QStringLiteral("output"),
-                      tr("o<sub>%1,%2</sub> = Σ<sub>j</sub> α<sub>%1j</sub> v<sub>j,%2</sub> = %3 = %4")
+                      tr("o<sub>%1,%2</sub> = Σ<sub>j</sub> α<sub>%1,j</sub> v<sub>j,%2</sub> = %3 = %4")
                           .arg(i, j, terms.join(QStringLiteral(" + ")), num(sum)));
         lines << tr("(the trace: %1)").arg(num(m.stageMatrix(L, H, QStringLiteral("output")).at(row, col)));
         formula_->setText(lines.join(QStringLiteral("<br><br>")));
@@ -541,21 +542,21 @@ void AttentionWorkspace::refreshFormula() {
     if (std::abs(m.temperature() - 1) > 1e-12)
         lines << tr("(τ = %1 multiplies every query, so every q·k is τ times what it was at τ = 1)")
                      .arg(QString::number(m.temperature(), 'f', 2));
-    lines << bold(QStringLiteral("scaled"), tr("s<sub>%1%2</sub> = q<sub>%1</sub>·k<sub>%2</sub> / √d<sub>k</sub> = %3 / √%4 = %5")
+    lines << bold(QStringLiteral("scaled"), tr("s<sub>%1,%2</sub> = q<sub>%1</sub>·k<sub>%2</sub> / √d<sub>k</sub> = %3 / √%4 = %5")
                                                 .arg(i, j, num(qk.at(row, col)))
                                                 .arg(dk)
                                                 .arg(num(scaled.at(row, col))));
     const bool hidden = std::isinf(masked.at(row, col));
     const QString why = m.mask() == QLatin1String("causal") ? tr("key %1 comes after query %2").arg(j, i)
                                                              : tr("key %1 is [PAD]").arg(j);
-    lines << bold(QStringLiteral("masked"), hidden ? tr("masked: %1, so s<sub>%2%3</sub> = −∞").arg(why, i, j)
-                                                   : tr("not masked: s<sub>%1%2</sub> = %3").arg(i, j, num(masked.at(row, col))));
+    lines << bold(QStringLiteral("masked"), hidden ? tr("masked: %1, so s<sub>%2,%3</sub> = −∞").arg(why, i, j)
+                                                   : tr("not masked: s<sub>%1,%2</sub> = %3").arg(i, j, num(masked.at(row, col))));
     double sum = 0;
     for (int t = 0; t < n; ++t)
         if (std::isfinite(masked.at(row, t))) sum += std::exp(masked.at(row, t));
     const double top = std::isfinite(masked.at(row, col)) ? std::exp(masked.at(row, col)) : 0;
     lines << bold(QStringLiteral("weights"),
-                  tr("α<sub>%1%2</sub> = e<sup>s<sub>%1%2</sub></sup> / Σ<sub>k</sub> e<sup>s<sub>%1k</sub></sup> = "
+                  tr("α<sub>%1,%2</sub> = e<sup>s<sub>%1,%2</sub></sup> / Σ<sub>k</sub> e<sup>s<sub>%1,k</sub></sup> = "
                      "%3 / %4 = %5")
                       .arg(i, j, num(top), num(sum), num(weights.at(row, col), 4)));
     formula_->setText(lines.join(QStringLiteral("<br><br>")));

@@ -270,8 +270,8 @@
         <translation>查询 i = %1（“%2”）</translation>
     </message>
     <message>
-        <source>o&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;j&lt;/sub&gt; α&lt;sub&gt;%1j&lt;/sub&gt; v&lt;sub&gt;j,%2&lt;/sub&gt; = %3 = %4</source>
-        <translation>o&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;j&lt;/sub&gt; α&lt;sub&gt;%1j&lt;/sub&gt; v&lt;sub&gt;j,%2&lt;/sub&gt; = %3 = %4</translation>
+        <source>o&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;j&lt;/sub&gt; α&lt;sub&gt;%1,j&lt;/sub&gt; v&lt;sub&gt;j,%2&lt;/sub&gt; = %3 = %4</source>
+        <translation>o&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;j&lt;/sub&gt; α&lt;sub&gt;%1,j&lt;/sub&gt; v&lt;sub&gt;j,%2&lt;/sub&gt; = %3 = %4</translation>
     </message>
     <message>
         <source>(the trace: %1)</source>
@@ -290,8 +290,8 @@
         <translation>（τ = %1 乘在每个查询上，所以每个 q·k 都是 τ = 1 时的 τ 倍）</translation>
     </message>
     <message>
-        <source>s&lt;sub&gt;%1%2&lt;/sub&gt; = q&lt;sub&gt;%1&lt;/sub&gt;·k&lt;sub&gt;%2&lt;/sub&gt; / √d&lt;sub&gt;k&lt;/sub&gt; = %3 / √%4 = %5</source>
-        <translation>s&lt;sub&gt;%1%2&lt;/sub&gt; = q&lt;sub&gt;%1&lt;/sub&gt;·k&lt;sub&gt;%2&lt;/sub&gt; / √d&lt;sub&gt;k&lt;/sub&gt; = %3 / √%4 = %5</translation>
+        <source>s&lt;sub&gt;%1,%2&lt;/sub&gt; = q&lt;sub&gt;%1&lt;/sub&gt;·k&lt;sub&gt;%2&lt;/sub&gt; / √d&lt;sub&gt;k&lt;/sub&gt; = %3 / √%4 = %5</source>
+        <translation>s&lt;sub&gt;%1,%2&lt;/sub&gt; = q&lt;sub&gt;%1&lt;/sub&gt;·k&lt;sub&gt;%2&lt;/sub&gt; / √d&lt;sub&gt;k&lt;/sub&gt; = %3 / √%4 = %5</translation>
     </message>
     <message>
         <source>key %1 comes after query %2</source>
@@ -302,16 +302,16 @@
         <translation>键 %1 是 [PAD]</translation>
     </message>
     <message>
-        <source>masked: %1, so s&lt;sub&gt;%2%3&lt;/sub&gt; = −∞</source>
-        <translation>被掩盖：%1，所以 s&lt;sub&gt;%2%3&lt;/sub&gt; = −∞</translation>
+        <source>masked: %1, so s&lt;sub&gt;%2,%3&lt;/sub&gt; = −∞</source>
+        <translation>被掩盖：%1，所以 s&lt;sub&gt;%2,%3&lt;/sub&gt; = −∞</translation>
     </message>
     <message>
-        <source>not masked: s&lt;sub&gt;%1%2&lt;/sub&gt; = %3</source>
-        <translation>未被掩盖：s&lt;sub&gt;%1%2&lt;/sub&gt; = %3</translation>
+        <source>not masked: s&lt;sub&gt;%1,%2&lt;/sub&gt; = %3</source>
+        <translation>未被掩盖：s&lt;sub&gt;%1,%2&lt;/sub&gt; = %3</translation>
     </message>
     <message>
-        <source>α&lt;sub&gt;%1%2&lt;/sub&gt; = e&lt;sup&gt;s&lt;sub&gt;%1%2&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;%1k&lt;/sub&gt;&lt;/sup&gt; = %3 / %4 = %5</source>
-        <translation>α&lt;sub&gt;%1%2&lt;/sub&gt; = e&lt;sup&gt;s&lt;sub&gt;%1%2&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;%1k&lt;/sub&gt;&lt;/sup&gt; = %3 / %4 = %5</translation>
+        <source>α&lt;sub&gt;%1,%2&lt;/sub&gt; = e&lt;sup&gt;s&lt;sub&gt;%1,%2&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;%1,k&lt;/sub&gt;&lt;/sup&gt; = %3 / %4 = %5</source>
+        <translation>α&lt;sub&gt;%1,%2&lt;/sub&gt; = e&lt;sup&gt;s&lt;sub&gt;%1,%2&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;%1,k&lt;/sub&gt;&lt;/sup&gt; = %3 / %4 = %5</translation>
     </message>
     <message>
         <source>Attention</source>
