@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QEvent>
+#include <QResizeEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -124,6 +125,9 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     auto* toolbar = new ToolRow({group({sentenceLabel_, example_, text_}),
                                  group({maskLabel_, mask_, temperatureLabel_, temperature_, temperatureValue_}),
                                  group({layerLabel_, layer_, headLabel_, head_, undo_, redo_, reset_})});
+    // Its width never widens the page: when the room is narrower than the three groups (beside
+    // the lesson panel, presenter fonts) they stack instead.
+    toolbar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     // ---- Stages ----
     auto* strip = new QHBoxLayout;
@@ -153,13 +157,13 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     formula_->setFont(theme::mathFont(13));
     formula_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     formula_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    formula_->setMinimumWidth(300);
+    formula_->setMinimumWidth(260);
     auto* side = new QVBoxLayout;
     side->addWidget(formulaTitle_);
     side->addWidget(formula_, 1);
     side->addWidget(saturation_);
     side->addWidget(notice_);
-    auto* stagesBody = new QHBoxLayout;
+    auto* stagesBody = stagesBody_ = new QBoxLayout(QBoxLayout::LeftToRight);
     stagesBody->addWidget(stageMap_, 3);
     stagesBody->addLayout(side, 2);
     auto* stagesPage = new QWidget;
@@ -188,7 +192,7 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     // ---- Lines ----
     auto* linesPage = new QWidget;
     auto* linesLayout = new QVBoxLayout(linesPage);
-    auto* linesBody = new QHBoxLayout;
+    auto* linesBody = linesBody_ = new QBoxLayout(QBoxLayout::LeftToRight);
     lines_->setObjectName(QStringLiteral("attentionLines"));
     linesMatrix_->setObjectName(QStringLiteral("attentionLinesMatrix"));
     linesBody->addWidget(lines_, 1);
@@ -373,6 +377,14 @@ void AttentionWorkspace::retranslate() {
                                 .arg(AttentionModel::kDModel));
     retranslateUndo();
     refresh();
+}
+
+void AttentionWorkspace::resizeEvent(QResizeEvent* event) {
+    // Narrow (beside the lesson panel): the formula under the matrix, the weights under the lines.
+    const auto direction = width() < 1100 * scale_ ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    if (stagesBody_->direction() != direction) stagesBody_->setDirection(direction);
+    if (linesBody_->direction() != direction) linesBody_->setDirection(direction);
+    QWidget::resizeEvent(event);
 }
 
 void AttentionWorkspace::changeEvent(QEvent* event) {

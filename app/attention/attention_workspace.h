@@ -12,6 +12,7 @@
 
 #include <array>
 
+class QBoxLayout;
 class QButtonGroup;
 class QComboBox;
 class QCustomPlot;
@@ -49,6 +50,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
@@ -65,6 +67,7 @@ private:
     QSpinBox *layer_, *head_;
     QPushButton *undo_, *redo_, *reset_;
     QTabWidget* tabs_;
+    QBoxLayout *stagesBody_ = nullptr, *linesBody_ = nullptr;
     // Stages.
     QButtonGroup* stageButtons_;
     std::array<QPushButton*, 5> stageButton_{};

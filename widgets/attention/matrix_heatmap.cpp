@@ -144,10 +144,13 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(0, a.top() + r * ch, a.left() - 4, ch), Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
     }
     const double labelHeight = a.top() - ((title_.isEmpty() ? 2 : (compact_ ? 18 : 24) * scale_));
+    bool rotate = false;  // all or none, so neighbours never overlap
+    for (int c = 0; c < cols_ && c < colLabels_.size(); ++c)
+        rotate = rotate || p.fontMetrics().horizontalAdvance(colLabels_[c]) > cw - 2;
     for (int c = 0; c < cols_ && c < colLabels_.size(); ++c) {
         p.setPen(theme::ink());
         const QRectF box(a.left() + c * cw, a.top() - labelHeight, cw, labelHeight - 2);
-        if (p.fontMetrics().horizontalAdvance(colLabels_[c]) > cw) {
+        if (rotate) {
             p.save();
             p.translate(box.center().x(), box.bottom());
             p.rotate(-60);
