@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ns {
 
@@ -291,6 +292,22 @@ double AttentionModel::meanRowMaximum(int layer, int head) const {
         double top = 0;
         for (int j = 0; j < w.cols; ++j) top = std::max(top, w.at(i, j));
         sum += top;
+    }
+    return sum / realLength_;
+}
+
+double AttentionModel::meanRowMaximumAt(int layer, int head, double tau) const {
+    const AttentionMatrix masked = stageMatrix(layer, head, QStringLiteral("masked"));
+    const double factor = tau / settings_.temperature;
+    double sum = 0;
+    for (int i = 0; i < realLength_; ++i) {
+        double top = -std::numeric_limits<double>::infinity();
+        for (int j = 0; j < masked.cols; ++j)
+            if (std::isfinite(masked.at(i, j))) top = std::max(top, masked.at(i, j) * factor);
+        double total = 0;
+        for (int j = 0; j < masked.cols; ++j)
+            if (std::isfinite(masked.at(i, j))) total += std::exp(masked.at(i, j) * factor - top);
+        sum += 1 / total;  // the largest weight: e^0 / Σ
     }
     return sum / realLength_;
 }

@@ -114,6 +114,9 @@ public:
     int attentionNode(int layer) const;
     // Mean over the real query rows of the largest weight: near 1 when softmax saturates.
     double meanRowMaximum(int layer, int head) const;
+    // The same if this layer's scores were those of temperature `tau` (its inputs kept): the
+    // saturation curve. Equals meanRowMaximum at the model's own temperature.
+    double meanRowMaximumAt(int layer, int head, double tau) const;
 
     QUndoStack* undoStack() const { return undo_; }
     void restore(const AttentionSettings& settings);  // by the undo commands

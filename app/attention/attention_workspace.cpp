@@ -80,6 +80,7 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
       formula_(new QLabel),
       saturation_(new QLabel),
       notice_(new QLabel),
+      saturationPlot_(new QCustomPlot),
       headsNote_(new QLabel),
       lines_(new AttentionLines),
       linesMatrix_(new MatrixHeatmap),
@@ -160,9 +161,40 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     formula_->setMinimumWidth(260);
     auto* side = new QVBoxLayout;
     side->addWidget(formulaTitle_);
-    side->addWidget(formula_, 1);
+    side->addWidget(formula_);
     side->addWidget(saturation_);
+    side->addWidget(saturationPlot_, 1);
     side->addWidget(notice_);
+    // The saturation curve: this head's mean largest weight as τ varies, the current τ marked.
+    saturationPlot_->setObjectName(QStringLiteral("attentionSaturation"));
+    saturationPlot_->setBackground(theme::background());
+    saturationPlot_->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    {
+        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+        ticker->setLogBase(10);
+        ticker->setSubTickCount(8);
+        saturationPlot_->xAxis->setTicker(ticker);
+    }
+    saturationPlot_->xAxis->setRange(AttentionModel::kMinTemperature, AttentionModel::kMaxTemperature);
+    saturationPlot_->yAxis->setRange(0, 1.05);
+    {
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(0.5);
+        saturationPlot_->yAxis->setTicker(ticker);
+    }
+    for (QCPAxis* axis : {saturationPlot_->xAxis, saturationPlot_->yAxis}) {
+        axis->setTickLabelFont(theme::uiFont(theme::kPlotTickPt));
+        axis->setLabelFont(theme::uiFont(theme::kPlotLabelPt));
+    }
+    saturationPlot_->addGraph()->setPen(QPen(theme::positive(), 2));
+    QCPGraph* now = saturationPlot_->addGraph();
+    now->setLineStyle(QCPGraph::lsNone);
+    now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, theme::highlightNext(), 11));
+    QCPGraph* unscaled = saturationPlot_->addGraph();  // τ = √d_k: no division
+    unscaled->setLineStyle(QCPGraph::lsNone);
+    unscaled->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, theme::ink(), 10));
+    saturationTitles_ = theme::addAxisTitles(saturationPlot_);
+    saturationPlot_->setMinimumHeight(210);
     auto* stagesBody = stagesBody_ = new QBoxLayout(QBoxLayout::LeftToRight);
     stagesBody->addWidget(stageMap_, 3);
     stagesBody->addLayout(side, 2);
@@ -366,6 +398,8 @@ void AttentionWorkspace::retranslate() {
     formulaTitle_->setText(tr("The clicked cell, numbers substituted"));
     curves_->xAxis->setLabel(tr("position pos"));
     curveTitles_.setTexts(tr("PE(pos, i)"), QString());
+    saturationPlot_->xAxis->setLabel(tr("temperature τ (× marks τ = √d_k: no ÷√d_k)"));
+    saturationTitles_.setTexts(tr("mean largest weight"), QString());
     headsNote_->setText(tr("The softmax weights of all %1 heads of this layer: each head looks for something else. "
                            "Click a head to show it.")
                             .arg(AttentionModel::kHeads));
@@ -408,6 +442,8 @@ void AttentionWorkspace::setPresenterScale(double scale) {
     }
     curves_->legend->setFont(theme::uiFont(theme::kPlotLegendPt * scale));
     theme::applyPlotScale(curves_, curveTitles_, scale);
+    theme::applyPlotScale(saturationPlot_, saturationTitles_, scale);
+    saturationPlot_->replot(QCustomPlot::rpQueuedReplot);
     curves_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -447,6 +483,19 @@ void AttentionWorkspace::refresh() {
                             "everything; 1/%3 = uniform)")
                              .arg(QString::number(m.temperature(), 'f', 2), num(m.meanRowMaximum(m.layer(), m.head())))
                              .arg(m.realLength()));
+    {
+        QVector<double> xs, ys;
+        for (int k = 0; k <= 80; ++k) {
+            const double tau = std::pow(10.0, -1.0 + k / 40.0);
+            xs << tau;
+            ys << m.meanRowMaximumAt(m.layer(), m.head(), tau);
+        }
+        saturationPlot_->graph(0)->setData(xs, ys, true);
+        saturationPlot_->graph(1)->setData({m.temperature()}, {m.meanRowMaximum(m.layer(), m.head())});
+        const double root = std::sqrt(static_cast<double>(AttentionModel::kHeadDim));
+        saturationPlot_->graph(2)->setData({root}, {m.meanRowMaximumAt(m.layer(), m.head(), root)});
+        saturationPlot_->replot(QCustomPlot::rpQueuedReplot);
+    }
     notice_->setText(m.truncated() ? tr("<span style='color:#d62728'>The sentence has more than %1 tokens: only the "
                                         "first %1 are used.</span>")
                                          .arg(AttentionModel::kLength)

@@ -45,6 +45,7 @@ public:
     QCustomPlot* peCurves() const { return curves_; }
     QLabel* formula() const { return formula_; }
     QLabel* saturation() const { return saturation_; }
+    QCustomPlot* saturationPlot() const { return saturationPlot_; }
     int selectedColumn() const { return column_; }
     void selectCell(int row, int col);  // what a click on the stage map does
 
@@ -73,6 +74,8 @@ private:
     std::array<QPushButton*, 5> stageButton_{};
     MatrixHeatmap* stageMap_;
     QLabel *formulaTitle_, *formula_, *saturation_, *notice_;
+    QCustomPlot* saturationPlot_;
+    theme::AxisTitles saturationTitles_;
     // Heads.
     std::array<MatrixHeatmap*, 4> heads_{};
     QLabel* headsNote_;

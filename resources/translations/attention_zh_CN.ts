@@ -321,6 +321,14 @@
         <source>softmax(QKᵀ/√d_k)V stage by stage, heads, masks and positional encoding</source>
         <translation>逐阶段看 softmax(QKᵀ/√d_k)V、多头、掩码与位置编码</translation>
     </message>
+    <message>
+        <source>temperature τ (× marks τ = √d_k: no ÷√d_k)</source>
+        <translation>温度 τ（× 标出 τ = √d_k：相当于不做 ÷√d_k）</translation>
+    </message>
+    <message>
+        <source>mean largest weight</source>
+        <translation>每行最大权重的平均</translation>
+    </message>
 </context>
 <context>
     <name>ns::MatrixHeatmap</name>

@@ -189,6 +189,18 @@ void TestAttentionWorkspace::temperatureScalesEveryScore() {
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j) QVERIFY(std::abs(after.at(i, j) - 4 * before.at(i, j)) < 1e-12);
     QVERIFY(model.meanRowMaximum(1, 1) > sharpness);
+    // The saturation curve passes through the current point and grows with τ.
+    for (int l = 1; l <= 2; ++l)
+        QVERIFY(std::abs(model.meanRowMaximumAt(l, 3, 4) - model.meanRowMaximum(l, 3)) < 1e-12);
+    QVERIFY(std::abs(model.meanRowMaximumAt(1, 1, 1) - sharpness) < 1e-12);  // layer 1's inputs do not depend on τ
+    QVERIFY(model.meanRowMaximumAt(1, 1, 10) > model.meanRowMaximumAt(1, 1, 4));
+    {
+        AttentionWorkspace view(&model);
+        const QCPGraph* now = view.saturationPlot()->graph(1);
+        QCOMPARE(now->data()->size(), 1);
+        QCOMPARE(now->data()->at(0)->key, 4.0);
+        QCOMPARE(now->data()->at(0)->value, model.meanRowMaximum(1, 1));
+    }
     model.setTemperature(0.1);
     QVERIFY(model.meanRowMaximum(1, 1) < 1.5 / model.realLength());  // nearly uniform
     model.setTemperature(50);
@@ -337,6 +349,19 @@ void TestAttentionWorkspace::propertiesDriveTheView() {
     QVERIFY(view.formula()->text().contains(QStringLiteral("爱")));
     model.setProperty("token", 99);
     QCOMPARE(model.token(), n);
+    // Typing: Space, N and B are the stage keys, but in the sentence box they are text.
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    text->setFocus();
+    text->clear();
+    const QString stageBefore = model.stage();
+    QTest::keyClicks(text, QStringLiteral("nb a"));
+    QCOMPARE(text->text(), QStringLiteral("nb a"));
+    QCOMPARE(model.stage(), stageBefore);
+    QTest::keyClick(text, Qt::Key_Return);
+    QCOMPARE(model.text(), QStringLiteral("nb a"));
+    settle();
+    QCOMPARE(view.stageMap()->rowLabels().mid(0, 2), (QStringList{"nb", "a"}));
     // reset() (what a scene calls first) brings back the defaults.
     QVERIFY(QMetaObject::invokeMethod(&model, "reset"));
     settle();
