@@ -175,7 +175,7 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
         ticker->setSubTickCount(8);
         saturationPlot_->xAxis->setTicker(ticker);
     }
-    saturationPlot_->xAxis->setRange(AttentionModel::kMinTemperature, AttentionModel::kMaxTemperature);
+    saturationPlot_->xAxis->setRange(0.085, 12);  // 0.1 … 10 with room for the end labels
     saturationPlot_->yAxis->setRange(0, 1.05);
     {
         auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
