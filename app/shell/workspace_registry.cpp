@@ -1,5 +1,7 @@
 // Every workspace of the app, in side-bar order (Ctrl+1…9). The lessons add their own
 // instruments (the perceptron, the function plots) after these.
+#include "attention/attention_model.h"
+#include "attention/attention_workspace.h"
 #include "cnn/cnn_model.h"
 #include "cnn/cnn_workspace.h"
 #include "cnn/residual_model.h"
@@ -33,6 +35,7 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
     shell->add(new SequenceWorkspaceEntry);
     shell->add(new EmbeddingWorkspaceEntry);
+    shell->add(new AttentionWorkspaceEntry);
     shell->add(new GridWorldWorkspaceEntry);
 }
 

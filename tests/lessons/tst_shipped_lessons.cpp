@@ -81,10 +81,12 @@ private slots:
                                                 "cnn-training",   "architectures", "batch-norm",
                                                 "rnn",            "bptt",          "lstm",
                                                 "gru",            "comparison",    "embeddings",
+                                                "attention-basics", "scaled-dot-product", "masks",
+                                                "multi-head",     "positional-encoding",
                                                 "rl-basics",      "mdp-returns",   "value-iteration",
                                                 "q-learning"};
         QCOMPARE(ids, expected);
-        QCOMPARE(shipped_.chapters.size(), std::size_t(5));
+        QCOMPARE(shipped_.chapters.size(), std::size_t(6));
         for (const Lesson& l : shipped_.lessons) {
             QVERIFY(l.chapter >= 1 && l.chapter <= 6);
             QVERIFY(shipped_.chapters.count(l.chapter));
