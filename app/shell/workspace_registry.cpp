@@ -7,6 +7,10 @@
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
 #include "lab/lab_workspace.h"
+#include "rl/bandit_model.h"
+#include "rl/bandit_workspace.h"
+#include "rl/cartpole_model.h"
+#include "rl/cartpole_workspace.h"
 #include "sequence/sequence_model.h"
 #include "sequence/sequence_workspace.h"
 #include "shell/main_window.h"
@@ -28,6 +32,8 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
         {QStringLiteral("residual"), [] { return ResidualWorkspace::tr("Residual vs plain"); },
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
     shell->add(new SequenceWorkspaceEntry);
+    shell->add(new BanditWorkspaceEntry);
+    shell->add(new CartPoleWorkspaceEntry);
 }
 
 }  // namespace ns

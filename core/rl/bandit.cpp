@@ -18,6 +18,15 @@ std::uint64_t streamSeed(std::uint64_t seed, int run, int stream) {
 int below(Random& random, int n) { return std::min(n - 1, static_cast<int>(random.uniform() * n)); }
 }  // namespace
 
+std::vector<double> banditMeans(const BanditOptions& o, int run) {
+    if (o.arms < 1 || o.arms > 100000) throw std::invalid_argument("arms: expected 1 to 100000");
+    if (run < 0) throw std::invalid_argument("run: expected 0 or more");
+    Random bandit(streamSeed(o.seed, run, 0));  // as runBanditTestbed draws them
+    std::vector<double> means(static_cast<std::size_t>(o.arms));
+    for (double& m : means) m = bandit.normal();
+    return means;
+}
+
 BanditCurves runBanditTestbed(const BanditOptions& o) {
     if (o.arms < 1 || o.arms > 100000) throw std::invalid_argument("arms: expected 1 to 100000");
     if (o.steps < 1 || o.runs < 1 || static_cast<double>(o.steps) * o.runs > 1e9)

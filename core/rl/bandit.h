@@ -30,4 +30,8 @@ struct BanditCurves {
 // Throws std::invalid_argument for arms < 1, steps < 1, runs < 1, ε outside [0, 1] or c < 0.
 BanditCurves runBanditTestbed(const BanditOptions& options);
 
+// q*(a) of run `run`'s bandit, the hidden means runBanditTestbed draws for that run (the same for
+// every strategy). Throws std::invalid_argument for arms outside 1 to 100000 or run < 0.
+std::vector<double> banditMeans(const BanditOptions& options, int run);
+
 }  // namespace ns::rl
