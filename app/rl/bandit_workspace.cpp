@@ -112,7 +112,12 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{play_, step_, reset_, reveal_, undo_, redo_}) actionsLayout->addWidget(w);
+    actionsLayout->setContentsMargins(0, 0, 12, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{play_, step_, reset_}) actionsLayout->addWidget(w);
+    auto* editBar = new QWidget(this);
+    auto* editLayout = new QHBoxLayout(editBar);
+    editLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{reveal_, undo_, redo_}) editLayout->addWidget(w);
 
     stylePlot(reward_, true);
     stylePlot(optimal_, true);
@@ -169,7 +174,7 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     plots->setRowStretch(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, actionsBar}));
+    layout->addWidget(new ToolRow({settingsBar, actionsBar, editBar}));
     layout->addLayout(plots, 1);
     layout->addWidget(status_);
     layout->addWidget(error_);
@@ -268,7 +273,7 @@ void BanditWorkspace::retranslate() {
     optimalTitles_.setTexts(tr("% optimal action"), QString());
     means_->xAxis->setLabel(tr("Arm a"));
     meansTitles_.setTexts(tr("q*(a) of the first bandit"), QString());
-    hidden_->setText(tr("The arms' mean rewards are hidden — the agents must find them by pulling. Press “Reveal q*”."));
+    hidden_->setText(tr("The arms' mean rewards are hidden:\nthe agents must find them by pulling. Press “Reveal q*”."));
     for (int s = 0; s < kBanditStrategies; ++s) {
         rewardGraphs_[s]->setName(strategyName(s));
         optimalGraphs_[s]->setName(strategyName(s));

@@ -54,6 +54,7 @@ CartPoleWorkspace::CartPoleWorkspace(CartPoleModel* model, QWidget* parent)
     speed_->setObjectName(QStringLiteral("cartpoleSpeed"));
     speed_->setRange(CartPoleModel::kMinSpeed, CartPoleModel::kMaxSpeed);
     speed_->setMinimumWidth(140);
+    speed_->setMaximumWidth(220);
     speedLabel_->setBuddy(speed_);
     speedValue_->setMinimumWidth(90);
     play_->setObjectName(QStringLiteral("cartpolePlay"));
@@ -67,17 +68,22 @@ CartPoleWorkspace::CartPoleWorkspace(CartPoleModel* model, QWidget* parent)
     settingsLayout->setContentsMargins(0, 0, 12, 0);
     settingsLayout->addWidget(agentLabel_);
     settingsLayout->addWidget(agent_);
-    settingsLayout->addSpacing(12);
-    settingsLayout->addWidget(trainingSpeedLabel_);
-    settingsLayout->addWidget(trainingSpeed_);
-    settingsLayout->addSpacing(12);
-    settingsLayout->addWidget(speedLabel_);
-    settingsLayout->addWidget(speed_);
-    settingsLayout->addWidget(speedValue_);
+    settingsLayout->addStretch(1);
+    auto* speedBar = new QWidget(this);
+    auto* speedLayout = new QHBoxLayout(speedBar);
+    speedLayout->setContentsMargins(0, 0, 12, 0);
+    speedLayout->addWidget(trainingSpeedLabel_);
+    speedLayout->addWidget(trainingSpeed_);
+    speedLayout->addSpacing(12);
+    speedLayout->addWidget(speedLabel_);
+    speedLayout->addWidget(speed_);
+    speedLayout->addWidget(speedValue_);
+    speedLayout->addStretch(1);
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{play_, reset_, watch_, frame_}) actionsLayout->addWidget(w);
+    actionsLayout->addStretch(1);  // stacked under the settings, the buttons keep their size
 
     view_->setObjectName(QStringLiteral("cartpoleView"));
     plot_->setObjectName(QStringLiteral("cartpoleReturnPlot"));
@@ -130,7 +136,7 @@ CartPoleWorkspace::CartPoleWorkspace(CartPoleModel* model, QWidget* parent)
     body->addWidget(plot_, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, actionsBar}));
+    layout->addWidget(new ToolRow({settingsBar, speedBar, actionsBar}));
     layout->addLayout(body, 1);
     layout->addWidget(status_);
     layout->addWidget(error_);
@@ -230,9 +236,11 @@ void CartPoleWorkspace::retranslate() {
     frame_->setText(tr("Ne&xt frame"));
     frame_->setToolTip(tr("Stop the watched episode and show its next step (N)"));
     plot_->xAxis->setLabel(tr("Training episode"));
-    titles_.setTexts(tr("Return (steps balanced)"), QString());
+    titles_.setTexts(tr("Return (steps balanced) — thin: each episode, thick: mean of the last %1")
+                         .arg(CartPoleModel::kAverageWindow),
+                     QString());
     solvedText_->setText(tr("195: solved"));
-    for (int a = 0; a < kCartPoleAgents; ++a) averages_[a]->setName(tr("%1, mean of %2").arg(agentTitle(a)).arg(CartPoleModel::kAverageWindow));
+    for (int a = 0; a < kCartPoleAgents; ++a) averages_[a]->setName(agentTitle(a));
     refresh();
 }
 

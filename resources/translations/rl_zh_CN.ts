@@ -139,10 +139,6 @@
         <translation>第一台老虎机的 q*(a)</translation>
     </message>
     <message>
-        <source>The arms&apos; mean rewards are hidden — the agents must find them by pulling. Press “Reveal q*”.</source>
-        <translation>各臂的平均奖励是隐藏的——智能体只能靠拉动来发现。按“揭示 q*”查看。</translation>
-    </message>
-    <message>
         <source>The reward at step t, averaged over the %1 bandits</source>
         <translation>第 t 步的奖励，对 %1 台老虎机取平均</translation>
     </message>
@@ -189,6 +185,12 @@
     <message>
         <source>Exploration vs exploitation: greedy, ε-greedy and UCB on the k-armed bandit</source>
         <translation>探索与利用：k 臂老虎机上的贪心、ε-贪心和 UCB</translation>
+    </message>
+    <message>
+        <source>The arms&apos; mean rewards are hidden:
+the agents must find them by pulling. Press “Reveal q*”.</source>
+        <translation>各臂的平均奖励是隐藏的：
+智能体只能靠拉动来发现。按“揭示 q*”查看。</translation>
     </message>
 </context>
 <context>
@@ -292,16 +294,8 @@
         <translation>训练回合</translation>
     </message>
     <message>
-        <source>Return (steps balanced)</source>
-        <translation>回报（保持平衡的步数）</translation>
-    </message>
-    <message>
         <source>195: solved</source>
         <translation>195：已解决</translation>
-    </message>
-    <message>
-        <source>%1, mean of %2</source>
-        <translation>%1，%2 回合平均</translation>
     </message>
     <message>
         <source>%1 /s (real time)</source>
@@ -366,6 +360,10 @@
     <message>
         <source>How many training episodes per second, all agents together</source>
         <translation>每秒训练多少个回合（所有智能体合计）</translation>
+    </message>
+    <message>
+        <source>Return (steps balanced) — thin: each episode, thick: mean of the last %1</source>
+        <translation>回报（保持平衡的步数）—— 细线：每个回合，粗线：最近 %1 个回合的平均</translation>
     </message>
 </context>
 </TS>

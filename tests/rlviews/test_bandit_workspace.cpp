@@ -47,7 +47,9 @@ void saveShot(QWidget& w, const QString& name) {
             if (qGray(image.pixel(x, y)) < 128) ++ink;
     QVERIFY2(ink > 200, qPrintable(name));
     if (!qEnvironmentVariableIsEmpty("NEURALSCOPE_SHOTS"))
-        QVERIFY(shot.save(qEnvironmentVariable("NEURALSCOPE_SHOTS") + QLatin1Char('/') + name));
+        // 256 colours keep the documentation's pictures small; the views use far fewer.
+        QVERIFY(image.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither)
+                    .save(qEnvironmentVariable("NEURALSCOPE_SHOTS") + QLatin1Char('/') + name));
 }
 
 }  // namespace

@@ -150,8 +150,10 @@ void CartPoleView::paintEvent(QPaintEvent* /*event*/) {
         p.setPen(arrow);
         p.setFont(textFont);
         const QString label = frame_.action == 1 ? tr("F = +10 N") : tr("F = −10 N");
-        const QRectF box(std::min(start.x(), from.x()) - 20 * s, y - textHeight - 6 * s, length + 40 * s, textHeight);
-        p.drawText(box, Qt::AlignHCenter | Qt::AlignBottom, label);
+        // The label beyond the arrow's tail, away from the cart and the pole.
+        const double w = QFontMetricsF(textFont).horizontalAdvance(label) + 8 * s;
+        const QRectF box(dir > 0 ? start.x() - w : start.x() + 4 * s, y - textHeight / 2, w, textHeight);
+        p.drawText(box, (dir > 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, label);
     }
 }
 
