@@ -109,15 +109,18 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     settingsLayout->addSpacing(12);
     settingsLayout->addWidget(ucbLabel_);
     settingsLayout->addWidget(ucb_);
+    settingsLayout->addStretch(1);  // stacked, the controls keep their size
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
     actionsLayout->setContentsMargins(0, 0, 12, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{play_, step_, reset_}) actionsLayout->addWidget(w);
+    actionsLayout->addStretch(1);
     auto* editBar = new QWidget(this);
     auto* editLayout = new QHBoxLayout(editBar);
     editLayout->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{reveal_, undo_, redo_}) editLayout->addWidget(w);
+    editLayout->addStretch(1);
 
     stylePlot(reward_, true);
     stylePlot(optimal_, true);
@@ -174,7 +177,11 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     plots->setRowStretch(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, actionsBar, editBar}));
+    auto* tools = new ToolRow({settingsBar, actionsBar, editBar});
+    // No minimum of its own: a narrow page (presenter fonts beside the lesson panel) lets the
+    // groups stack instead of widening the page past its window.
+    tools->setMinimumWidth(1);
+    layout->addWidget(tools);
     layout->addLayout(plots, 1);
     layout->addWidget(status_);
     layout->addWidget(error_);

@@ -136,7 +136,11 @@ CartPoleWorkspace::CartPoleWorkspace(CartPoleModel* model, QWidget* parent)
     body->addWidget(plot_, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, speedBar, actionsBar}));
+    auto* tools = new ToolRow({settingsBar, speedBar, actionsBar});
+    // No minimum of its own: a narrow page (presenter fonts beside the lesson panel) lets the
+    // groups stack instead of widening the page past its window.
+    tools->setMinimumWidth(1);
+    layout->addWidget(tools);
     layout->addLayout(body, 1);
     layout->addWidget(status_);
     layout->addWidget(error_);
