@@ -51,10 +51,13 @@ void BanditTask::setProblem(int generation, long request, const BanditSettings& 
         for (int s = 0; s < kBanditStrategies; ++s)
             result->curves[static_cast<std::size_t>(s)] = rl::runBanditTestbed(BanditModel::options(settings, s));
         result->means = rl::banditMeans(BanditModel::options(settings, 0), 0);
+        for (int s = 0; s < kBanditStrategies; ++s)
+            result->firstRun[static_cast<std::size_t>(s)] = rl::traceBanditRun(BanditModel::options(settings, s), 0);
     } catch (const std::exception& error) {
         result->error = QString::fromStdString(error.what());
         for (auto& c : result->curves) c = {};
         result->means.clear();
+        for (auto& r : result->firstRun) r = {};
     }
     result_ = std::move(result);
     resultSent_ = false;
@@ -270,6 +273,24 @@ const std::vector<double>& BanditModel::optimalPercent(int strategy) const {
 }
 
 const std::vector<double>& BanditModel::means() const { return result_ ? result_->means : emptyValues(); }
+
+std::vector<double> BanditModel::estimates(int strategy) const {
+    if (!result_ || steps_ < 1 || strategy < 0 || strategy >= kBanditStrategies) return {};
+    const rl::BanditRun& run = result_->firstRun[static_cast<std::size_t>(strategy)];
+    const std::size_t arms = result_->means.size(), row = static_cast<std::size_t>(steps_ - 1);
+    if (run.estimates.size() < (row + 1) * arms) return {};
+    return {run.estimates.begin() + static_cast<std::ptrdiff_t>(row * arms),
+            run.estimates.begin() + static_cast<std::ptrdiff_t>((row + 1) * arms)};
+}
+
+std::vector<long> BanditModel::pulls(int strategy) const {
+    if (!result_ || steps_ < 1 || strategy < 0 || strategy >= kBanditStrategies) return {};
+    const rl::BanditRun& run = result_->firstRun[static_cast<std::size_t>(strategy)];
+    const std::size_t arms = result_->means.size(), row = static_cast<std::size_t>(steps_ - 1);
+    if (run.pulls.size() < (row + 1) * arms) return {};
+    return {run.pulls.begin() + static_cast<std::ptrdiff_t>(row * arms),
+            run.pulls.begin() + static_cast<std::ptrdiff_t>((row + 1) * arms)};
+}
 
 int BanditModel::bestArm() const {
     const std::vector<double>& m = means();

@@ -41,6 +41,7 @@ struct BanditResult {
     BanditSettings settings;
     std::array<rl::BanditCurves, kBanditStrategies> curves;
     std::vector<double> means;
+    std::array<rl::BanditRun, kBanditStrategies> firstRun;  // each agent on the first bandit
     QString error;
 };
 using BanditResultPtr = std::shared_ptr<const BanditResult>;
@@ -127,6 +128,10 @@ public:
     const std::vector<double>& averageReward(int strategy) const;
     const std::vector<double>& optimalPercent(int strategy) const;  // 100 × the core's fraction
     const std::vector<double>& means() const;  // q*(a) of the first run (empty while computing)
+    // Each agent's estimates Q(a) and counts N(a) on the first bandit after the steps shown
+    // (the core's trace of that run; empty at step 0 and while computing).
+    std::vector<double> estimates(int strategy) const;
+    std::vector<long> pulls(int strategy) const;
     int bestArm() const;                       // −1 while computing
     QString lastError() const { return lastError_; }
     QUndoStack* undoStack() const { return undo_; }

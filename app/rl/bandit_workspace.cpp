@@ -152,15 +152,23 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     bestBar_->setPen(Qt::NoPen);
     bestBar_->setBrush(QColor(0x00, 0x9E, 0x73));
     bestBar_->setWidth(0.7);
+    bars_->removeFromLegend();
+    bestBar_->removeFromLegend();
+    const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssSquare, QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond};
+    for (int s = 0; s < kBanditStrategies; ++s) {
+        estimateGraphs_[s] = means_->addGraph();
+        estimateGraphs_[s]->setLineStyle(QCPGraph::lsNone);
+        estimateGraphs_[s]->setScatterStyle(QCPScatterStyle(shapes[s], rl_style::strategyColor(s), rl_style::strategyColor(s), 9));
+    }
+    means_->legend->setVisible(true);
+    means_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     hidden_ = new QCPItemText(means_);
     hidden_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    hidden_->position->setCoords(0.5, 0.5);
+    hidden_->position->setCoords(0.42, 0.5);
     hidden_->setColor(theme::mutedInk());
     hidden_->setFont(theme::uiFont(14));
     meansTitles_ = theme::addAxisTitles(means_);
-    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
-    ticker->setTickStep(1);
-    means_->xAxis->setTicker(ticker);
+    means_->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());  // arms 1…k only
     means_->setMinimumHeight(170);
 
     status_->setObjectName(QStringLiteral("banditStatus"));
@@ -253,6 +261,10 @@ void BanditWorkspace::setPresenterScale(double scale) {
         optimalGraphs_[s]->setPen(QPen(rl_style::strategyColor(s), 2 * scale));
     }
     hidden_->setFont(theme::uiFont(14 * scale));
+    const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssSquare, QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond};
+    for (int s = 0; s < kBanditStrategies; ++s)
+        estimateGraphs_[s]->setScatterStyle(
+            QCPScatterStyle(shapes[s], rl_style::strategyColor(s), rl_style::strategyColor(s), 9 * scale));
     for (QCustomPlot* plot : {reward_, optimal_, means_}) plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -279,11 +291,12 @@ void BanditWorkspace::retranslate() {
     optimal_->xAxis->setLabel(tr("Step t"));
     optimalTitles_.setTexts(tr("% optimal action"), QString());
     means_->xAxis->setLabel(tr("Arm a"));
-    meansTitles_.setTexts(tr("q*(a) of the first bandit"), QString());
+    meansTitles_.setTexts(tr("The first bandit: the hidden q*(a) as bars, each agent's estimate Q(a) at this step as dots"), QString());
     hidden_->setText(tr("The arms' mean rewards are hidden:\nthe agents must find them by pulling. Press “Reveal q*”."));
     for (int s = 0; s < kBanditStrategies; ++s) {
         rewardGraphs_[s]->setName(strategyName(s));
         optimalGraphs_[s]->setName(strategyName(s));
+        estimateGraphs_[s]->setName(tr("Q(a), %1").arg(strategyName(s)));
     }
     reward_->setToolTip(tr("The reward at step t, averaged over the %1 bandits").arg(BanditModel::kRuns));
     optimal_->setToolTip(tr("How many of the %1 bandits had their best arm pulled at step t").arg(BanditModel::kRuns));
@@ -376,11 +389,26 @@ void BanditWorkspace::refreshMeans() {
     bars_->setData(keys, values, true);
     bestBar_->setData(bestKey, bestValue, true);
     hidden_->setVisible(!show);
-    means_->xAxis->setRange(0.4, k + 0.6);
+    // Room on the right for the legend, so it never covers an arm; ticks at the arms only.
+    means_->xAxis->setRange(0.4, 0.4 + (k + 0.2) / 0.8);
+    if (auto ticker = means_->xAxis->ticker().dynamicCast<QCPAxisTickerText>()) {
+        ticker->clear();
+        for (int a = 1; a <= k; ++a) ticker->addTick(a, QString::number(a));
+    }
     double lo = -2, hi = 2;
     for (double v : m) lo = std::min(lo, v - 0.2), hi = std::max(hi, v + 0.2);
-    means_->yAxis->setRange(show ? lo : -2, show ? hi : 2);
-    means_->yAxis->setTickLabels(show);
+    // Each agent's estimates on this bandit, side by side around the arm's bar.
+    for (int s = 0; s < kBanditStrategies; ++s) {
+        const std::vector<double> q = model_->estimates(s);
+        QVector<double> xs, ys;
+        for (std::size_t a = 0; a < q.size(); ++a) {
+            xs << static_cast<double>(a) + 1 + 0.22 * (s - 1);
+            ys << q[a];
+            lo = std::min(lo, q[a] - 0.2), hi = std::max(hi, q[a] + 0.2);
+        }
+        estimateGraphs_[s]->setData(xs, ys, true);
+    }
+    means_->yAxis->setRange(lo, hi);
     means_->replot(QCustomPlot::rpQueuedReplot);
 }
 

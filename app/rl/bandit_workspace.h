@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+#include <algorithm>
 #include <memory>
 
 class QCPBars;
@@ -34,6 +35,7 @@ public:
     QCustomPlot* optimalPlot() const { return optimal_; }
     QCustomPlot* meansPlot() const { return means_; }
     QCPBars* meansBars() const { return bars_; }
+    QCPGraph* estimateGraph(int strategy) const { return estimateGraphs_[std::clamp(strategy, 0, 2)]; }
     QLabel* statusLabel() const { return status_; }
 
 protected:
@@ -55,6 +57,7 @@ private:
     QCPGraph* optimalGraphs_[3]{};
     QCPBars* bars_ = nullptr;
     QCPBars* bestBar_ = nullptr;
+    QCPGraph* estimateGraphs_[3]{};
     QCPItemText* hidden_ = nullptr;
     QLabel* status_;
     QLabel* error_;

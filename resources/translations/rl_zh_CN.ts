@@ -135,10 +135,6 @@
         <translation>臂 a</translation>
     </message>
     <message>
-        <source>q*(a) of the first bandit</source>
-        <translation>第一台老虎机的 q*(a)</translation>
-    </message>
-    <message>
         <source>The reward at step t, averaged over the %1 bandits</source>
         <translation>第 t 步的奖励，对 %1 台老虎机取平均</translation>
     </message>
@@ -191,6 +187,14 @@
 the agents must find them by pulling. Press “Reveal q*”.</source>
         <translation>各臂的平均奖励是隐藏的：
 智能体只能靠拉动来发现。按“揭示 q*”查看。</translation>
+    </message>
+    <message>
+        <source>The first bandit: the hidden q*(a) as bars, each agent&apos;s estimate Q(a) at this step as dots</source>
+        <translation>第一台老虎机：柱为隐藏的 q*(a)，点为各智能体在这一步的估计 Q(a)</translation>
+    </message>
+    <message>
+        <source>Q(a), %1</source>
+        <translation>Q(a)，%1</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,18 @@ void TestBanditWorkspace::curvesAreTheCores() {
             QCOMPARE(optimal->data()->at(t)->value, 100 * core.optimalFraction[static_cast<std::size_t>(t)]);
         }
     }
+    // The dots: each agent's Q(a) on the first bandit after `steps` steps, the core's trace of that run.
+    for (int s = 0; s < 3; ++s) {
+        const rl::BanditRun run = rl::traceBanditRun(coreOptions(10, 0.1, 2.0, kinds[s]), 0);
+        QCPGraph* dots = view.estimateGraph(s);
+        QCOMPARE(dots->dataCount(), 10);
+        for (int a = 0; a < 10; ++a) {
+            const double q = run.estimates[static_cast<std::size_t>((steps - 1) * 10 + a)];
+            QCOMPARE(dots->data()->at(a)->value, q);
+            QCOMPARE(model.estimates(s)[static_cast<std::size_t>(a)], q);
+            QCOMPARE(model.pulls(s)[static_cast<std::size_t>(a)], run.pulls[static_cast<std::size_t>((steps - 1) * 10 + a)]);
+        }
+    }
     // Exploration pays: by step 150 ε-greedy and UCB pull the best arm more often than greedy.
     QVERIFY(model.optimalPercent(1).back() > model.optimalPercent(0).back());
     QVERIFY(model.optimalPercent(2).back() > model.optimalPercent(0).back());

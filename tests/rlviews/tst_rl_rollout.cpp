@@ -21,6 +21,7 @@ private slots:
     void rolloutIsTheAgentsEvaluation();
     void banditMeansAreThePlayedOnes();
     void shorterRunsArePrefixes();
+    void aTracedRunIsTheTestbedsRun();
 };
 
 void TestRlRollout::rolloutFollowsTheEquations() {
@@ -111,6 +112,45 @@ void TestRlRollout::shorterRunsArePrefixes() {
             QCOMPARE(cut.optimalFraction[static_cast<std::size_t>(t)], full.optimalFraction[static_cast<std::size_t>(t)]);
         }
     }
+}
+
+void TestRlRollout::aTracedRunIsTheTestbedsRun() {
+    // With one run the testbed's curves are that run's rewards and hits; the trace's estimates are
+    // the sample averages of the rewards it lists and its counts the pulls it lists.
+    for (BanditStrategy s : {BanditStrategy::Greedy, BanditStrategy::EpsilonGreedy, BanditStrategy::Ucb}) {
+        BanditOptions o;
+        o.arms = 6;
+        o.runs = 1;
+        o.steps = 400;
+        o.strategy = s;
+        o.seed = 9;
+        const BanditCurves c = runBanditTestbed(o);
+        const BanditRun r = traceBanditRun(o, 0);
+        QVERIFY(r.means == banditMeans(o, 0));
+        QCOMPARE(r.bestArm, static_cast<int>(std::max_element(r.means.begin(), r.means.end()) - r.means.begin()));
+        QCOMPARE(static_cast<int>(r.actions.size()), o.steps);
+        QCOMPARE(r.estimates.size(), static_cast<std::size_t>(o.steps * o.arms));
+        std::vector<double> sum(6, 0.0);
+        std::vector<long> n(6, 0);
+        for (std::size_t t = 0; t < r.actions.size(); ++t) {
+            QCOMPARE(c.averageReward[t], r.rewards[t]);
+            QCOMPARE(c.optimalFraction[t], r.actions[t] == r.bestArm ? 1.0 : 0.0);
+            const auto a = static_cast<std::size_t>(r.actions[t]);
+            sum[a] += r.rewards[t];
+            ++n[a];
+            for (std::size_t k = 0; k < 6; ++k) {
+                QCOMPARE(r.pulls[t * 6 + k], n[k]);
+                const double q = n[k] ? sum[k] / static_cast<double>(n[k]) : 0.0;
+                QVERIFY(std::abs(r.estimates[t * 6 + k] - q) < 1e-12);
+            }
+        }
+        // Run 3 of a many-run testbed is the same run traced on its own.
+        o.runs = 5;
+        const BanditRun third = traceBanditRun(o, 3);
+        o.runs = 1;
+        QVERIFY(third.means == banditMeans(o, 3));
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, traceBanditRun(BanditOptions{}, -1));
 }
 
 QTEST_APPLESS_MAIN(TestRlRollout)
