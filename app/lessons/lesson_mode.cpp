@@ -7,6 +7,7 @@
 #include "cnn/residual_workspace.h"
 #include "sequence/sequence_model.h"
 #include "sequence/sequence_workspace.h"
+#include "lessons/field_workspaces.h"
 #include "conv/convolution_model.h"
 #include "conv/convolution_workspace.h"
 #include "lab/lab_window.h"
@@ -163,8 +164,8 @@ LessonMode::LessonMode(MainWindow* window, SessionModel* model, LanguageSwitcher
     functionSpace->onPresenterScale = [view = QPointer<FunctionPlotView>(functionView_)](double scale) {
         if (view) view->setScale(scale);
     };
-    instruments_ = {perceptronSpace, functionSpace};
-    for (Workspace* w : instruments_) window_->shell()->add(w);
+    fieldModels_ = {perceptronSpace, functionSpace};
+    for (Workspace* w : fieldModels_) window_->shell()->add(w);
     overlay_ = new HighlightOverlay(this, window_);
     overlay_->hide();
 
@@ -233,7 +234,7 @@ LessonMode::~LessonMode() {
     for (QWidget* w : watched_) w->removeEventFilter(this);
     for (Control c : allControlsOf(locked_, hidden_)) restoreControl(c);
     if (presenter_) setPresenter(false);
-    for (Workspace* w : instruments_) window_->shell()->remove(w);
+    for (Workspace* w : fieldModels_) window_->shell()->remove(w);
     delete overlay_;
     delete lessonDock_;
     delete menu_;
@@ -502,6 +503,10 @@ QString LessonMode::workspaceOf(View view) {
         case View::Cnn: return QStringLiteral("cnn");
         case View::Residual: return QStringLiteral("residual");
         case View::Sequence: return QStringLiteral("sequence");
+        case View::Embedding:
+        case View::GridWorld:
+        case View::Bandit:
+        case View::CartPole: return QString::fromStdString(lessons::fieldWorkspace(view)->id);
     }
     return QStringLiteral("network");
 }
@@ -531,6 +536,15 @@ ConvolutionModel* LessonMode::openConvolution() { return workspaceModel<Convolut
 CnnModel* LessonMode::openCnn() { return workspaceModel<CnnModel>(QStringLiteral("cnn")); }
 ResidualModel* LessonMode::openResidual() { return workspaceModel<ResidualModel>(QStringLiteral("residual")); }
 SequenceModel* LessonMode::openSequence() { return workspaceModel<SequenceModel>(QStringLiteral("sequence")); }
+QObject* LessonMode::openFieldWorkspace(const QString& id) {
+    Workspace* w = window_->shell()->find(id);
+    QObject* model = w ? w->model() : nullptr;
+    if (model && !watchedModels_.contains(model)) {
+        watchedModels_.insert(model);
+        session_->watchFieldWorkspace(id, model);
+    }
+    return model;
+}
 
 template <class View>
 static View* pageIfMade(WorkspaceShell* shell, const QString& id) {

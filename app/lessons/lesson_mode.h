@@ -93,6 +93,7 @@ public:
     CnnModel* openCnn() override;
     ResidualModel* openResidual() override;
     SequenceModel* openSequence() override;
+    QObject* openFieldWorkspace(const QString& id) override;
     // The chapter-3 workspaces' pages (null until first shown).
     ConvolutionWorkspace* convolutionWorkspace() const;
     CnnWorkspace* cnnWorkspace() const;
@@ -124,7 +125,7 @@ private:
     LessonPanel* panel_;
     PerceptronView* perceptronView_;
     FunctionPlotView* functionView_;
-    std::vector<Workspace*> instruments_;  // the perceptron and function workspaces, ours
+    std::vector<Workspace*> fieldModels_;  // the perceptron and function workspaces, ours
     QSet<QObject*> watchedModels_;         // workspace models the session watches
     template <class Model>
     Model* workspaceModel(const QString& id);

@@ -1,5 +1,7 @@
 #include "lessons/lesson_panel.h"
 
+#include "lessons/field_workspaces.h"
+
 #include "lessons/formula_book.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_session.h"
@@ -549,6 +551,22 @@ QString LessonPanel::goalText(const lessons::Condition& c) const {
         case Kind::SequenceWhScale: return tr("BPTT: W_h scale %1").arg(rangeText(c.range));
         case Kind::SequenceClip: return c.flag ? tr("BPTT: clipping is on") : tr("BPTT: clipping is off");
         case Kind::SequenceCell: return tr("Sequences: the %1 cell is drawn").arg(QString::fromStdString(c.name).toUpper());
+        case Kind::WorkspaceField: {
+            // "Grid world: value-iteration sweep shown at least 5", in the lesson's language.
+            const lessons::FieldWorkspace* spec = lessons::fieldWorkspace(c.workspace);
+            const lessons::WorkspaceField* f = spec ? spec->field(c.field) : nullptr;
+            if (!f) return QString::fromStdString(c.key);
+            const bool zh = language_ == lessons::Language::Chinese;
+            const QString title = QString::fromStdString(zh ? spec->zh : spec->en);
+            const QString field = QString::fromStdString(zh ? f->zh : f->en);
+            if (!c.name.empty()) return tr("%1: %2 is %3").arg(title, field, QString::fromStdString(c.name));
+            if (c.range.atLeast || c.range.atMost) {
+                if (c.range.atLeast && c.range.atMost && *c.range.atLeast == *c.range.atMost)
+                    return tr("%1: %2 is %3").arg(title, field, shortNumber(*c.range.atLeast));
+                return tr("%1: %2 %3").arg(title, field, rangeText(c.range));
+            }
+            return c.flag ? tr("%1: %2").arg(title, field) : tr("%1: %2 is off").arg(title, field);
+        }
     }
     return QString();
 }

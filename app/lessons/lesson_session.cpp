@@ -6,8 +6,12 @@
 #include "conv/convolution_model.h"
 
 #include "lab/lab_model.h"
+#include "lessons/field_workspaces.h"
 #include "lessons/lesson_instruments.h"
 #include "network/session_model.h"
+
+#include <QMetaObject>
+#include <QVariant>
 
 #include <algorithm>
 #include <cmath>
@@ -167,10 +171,11 @@ void LessonSession::apply(const lessons::Scene& scene) {
         return;
     }
     if (scene.view && (*scene.view == View::Convolution || *scene.view == View::Cnn || *scene.view == View::Residual ||
-                       *scene.view == View::Sequence)) {
+                       *scene.view == View::Sequence || lessons::fieldWorkspace(*scene.view))) {
         model_->setStepperPlaying(false);
         if (model_->isPlaying()) model_->pause();
-        applyViews(scene);
+        if (lessons::fieldWorkspace(*scene.view)) applyFieldWorkspace(scene);
+        else applyViews(scene);
         if (host_) {
             host_->setControls(scene.locked, scene.hidden);
             host_->setHighlights(scene.highlight);
@@ -214,6 +219,49 @@ void LessonSession::watch(ConvolutionModel* model) { attach(convolution_, model)
 void LessonSession::watch(CnnModel* model) { attach(cnn_, model); }
 void LessonSession::watch(ResidualModel* model) { attach(residual_, model); }
 void LessonSession::watch(SequenceModel* model) { attach(sequence_, model); }
+
+void LessonSession::watchFieldWorkspace(const QString& id, QObject* model) {
+    if (!model || fieldModels_.value(id) == model) return;
+    fieldModels_.insert(id, model);
+    // Declared by every such model (field_workspaces.h); a model without it is never watched.
+    connect(model, SIGNAL(changed()), this, SLOT(fieldModelChanged()));
+}
+
+// A workspace of field_workspaces.h: paused and started afresh (its reset(), when it has one), then
+// each field the scene gives set in the table's order, read back to see it took.
+void LessonSession::applyFieldWorkspace(const lessons::Scene& scene) {
+    const lessons::FieldWorkspace& spec = *lessons::fieldWorkspace(*scene.view);
+    const QString id = QString::fromStdString(spec.id);
+    QObject* m = host_ ? host_->openFieldWorkspace(id) : nullptr;
+    if (!m) {
+        notApplied_ << QStringLiteral("view: ") + id;
+        return;
+    }
+    watchFieldWorkspace(id, m);
+    applyingSequence_ = true;
+    const lessons::FieldScene given = scene.workspace.value_or(lessons::FieldScene{});
+    if (!spec.runFlag.empty()) m->setProperty(spec.runFlag.c_str(), false);
+    if (m->metaObject()->indexOfMethod("reset()") >= 0) QMetaObject::invokeMethod(m, "reset");
+    using Kind = lessons::WorkspaceField::Kind;
+    for (const lessons::WorkspaceField& f : spec.fields) {
+        const lessons::FieldSetting* s = given.find(f.name);
+        if (!s) continue;
+        QVariant value;
+        switch (f.kind) {
+            case Kind::Choice:
+            case Kind::Word: value = QString::fromStdString(s->text); break;
+            case Kind::Whole: value = static_cast<int>(s->number); break;
+            case Kind::Number: value = s->number; break;
+            case Kind::Flag: value = s->flag; break;
+        }
+        m->setProperty(f.name.c_str(), value);
+        const QVariant now = m->property(f.name.c_str());
+        const bool took = f.kind == Kind::Number ? std::abs(now.toDouble() - s->number) <= 1e-9 * (1 + std::abs(s->number))
+                                                 : now == value;
+        if (!took) notApplied_ << id + QLatin1Char('.') + QString::fromStdString(f.name);
+    }
+    applyingSequence_ = false;
+}
 
 template <typename Model>
 Model* LessonSession::attach(QPointer<Model>& slot, Model* model) {
@@ -477,6 +525,14 @@ bool LessonSession::holds(const Condition& c) const {
             const std::optional<double> now = current(c);
             return now && std::isfinite(*now) && *now >= c.value;
         }
+        case Condition::Kind::WorkspaceField: {
+            const QObject* m = fieldModels_.value(QString::fromStdString(c.workspace));
+            const QVariant v = m ? m->property(c.field.c_str()) : QVariant();
+            if (!v.isValid()) return false;
+            if (!c.name.empty()) return v.toString() == QString::fromStdString(c.name);
+            if (c.range.atLeast || c.range.atMost) return std::isfinite(v.toDouble()) && c.range.contains(v.toDouble());
+            return v.toBool() == c.flag;
+        }
     }
     return false;
 }
@@ -520,6 +576,14 @@ std::optional<double> LessonSession::current(const Condition& c) const {
             return sequence_ ? std::optional<double>(sequence_->revealed()) : std::nullopt;
         case Condition::Kind::SequenceWhScale:
             return sequence_ ? std::optional<double>(sequence_->settings().whScale) : std::nullopt;
+        case Condition::Kind::WorkspaceField: {
+            if (c.range.atLeast || c.range.atMost) {
+                const QObject* m = fieldModels_.value(QString::fromStdString(c.workspace));
+                const QVariant v = m ? m->property(c.field.c_str()) : QVariant();
+                if (v.isValid()) return v.toDouble();
+            }
+            return std::nullopt;
+        }
         default: return std::nullopt;
     }
 }

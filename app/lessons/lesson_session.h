@@ -7,6 +7,7 @@
 #include "lessons/lesson.h"
 #include "lessons/lesson_library.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -40,6 +41,12 @@ public:
     virtual ResidualModel* openResidual() = 0;
     // The sequences workspace's model (chapter 4), created on first use.
     virtual SequenceModel* openSequence() { return nullptr; }
+    // The model of a workspace described in lessons/field_workspaces.h (by its id), created on first
+    // use; null when the window has no such workspace.
+    virtual QObject* openFieldWorkspace(const QString& id) {
+        (void)id;
+        return nullptr;
+    }
 };
 
 class LessonSession : public QObject {
@@ -54,6 +61,9 @@ public:
     void watch(CnnModel* model);
     void watch(ResidualModel* model);
     void watch(SequenceModel* model);
+    // A workspace of field_workspaces.h: its fields are the model's Qt properties, and its
+    // changed() signal says when to look at them again.
+    void watchFieldWorkspace(const QString& id, QObject* model);
 
     // Opens a lesson at a step (by index; −1: where the student left it, else the first).
     bool open(const LessonEntry& entry, int step = -1);
@@ -104,9 +114,11 @@ private:
     void applyStepper(const lessons::Scene& scene);
     void applyLab(LabModel& lab, const lessons::Scene& scene);
     void applyViews(const lessons::Scene& scene);
+    void applyFieldWorkspace(const lessons::Scene& scene);
     template <typename Model>
     Model* attach(QPointer<Model>& slot, Model* model);
     void evaluate();
+    Q_SLOT void fieldModelChanged() { evaluate(); }
     long placeTarget(const lessons::StepperPlace& place) const;
 
     SessionModel* model_;
@@ -119,7 +131,8 @@ private:
     QPointer<CnnModel> cnn_;
     QPointer<ResidualModel> residual_;
     QPointer<SequenceModel> sequence_;
-    bool applyingSequence_ = false;  // a scene is setting the sequences model up
+    QHash<QString, QPointer<QObject>> fieldModels_;
+    bool applyingSequence_ = false;  // a scene is setting the sequences model up (or a field workspace)
     LessonEntry entry_;
     std::optional<lessons::Lesson> lesson_;
     int step_ = 0;

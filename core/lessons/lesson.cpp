@@ -1,5 +1,7 @@
 #include "lessons/lesson.h"
 
+#include "lessons/field_workspaces.h"
+
 #include "lessons/text_util.h"
 
 #include <algorithm>
@@ -72,6 +74,10 @@ std::optional<View> conditionView(const Condition& condition) {
         case Condition::Kind::SequenceWhScale:
         case Condition::Kind::SequenceClip:
         case Condition::Kind::SequenceCell: return View::Sequence;
+        case Condition::Kind::WorkspaceField: {
+            const FieldWorkspace* spec = fieldWorkspace(condition.workspace);
+            return spec ? std::optional<View>(spec->view) : std::nullopt;
+        }
         default: return std::nullopt;
     }
 }

@@ -54,6 +54,11 @@ enum class View {
     Cnn,         // a CNN trained live: curves, feature maps, filters, confusion matrix
     Residual,    // plain vs residual deep nets, with and without BatchNorm: gradient norms
     Sequence,    // RNN, LSTM and GRU unrolled through time, BPTT, trained on toy tasks
+    // Workspaces driven by their fields alone (field_workspaces.h describes each).
+    Embedding,   // skip-gram word vectors: the 2-D map, neighbours, analogies, one-hot vs dense
+    GridWorld,   // a grid-world MDP: value iteration sweep by sweep, Q-learning
+    Bandit,      // k-armed bandit: greedy, ε-greedy and UCB side by side
+    CartPole,    // CartPole: DQN with and without replay / target network, policy gradient
 };
 
 enum class Gate { And, Or, Nand, Nor, Not, Xor };
@@ -162,6 +167,24 @@ inline constexpr int kSequenceMaxLength = 100;
 inline constexpr double kSequenceMinWhScale = 0.25;
 inline constexpr double kSequenceMaxWhScale = 8.0;
 
+// A scene block of a workspace described in field_workspaces.h: its fields as the lesson gives them,
+// already checked against the field's kind and limits (number for whole numbers and numbers,
+// text for choices and words, flag for flags).
+struct FieldSetting {
+    std::string field;
+    double number = 0;
+    std::string text;
+    bool flag = false;
+    Position position;
+    bool operator==(const FieldSetting&) const = default;
+};
+
+struct FieldScene {
+    std::string id;
+    std::vector<FieldSetting> settings;  // in file order
+    const FieldSetting* find(std::string_view field) const;
+};
+
 // The training lab's settings use the lab core's own types and names (lab_data.h, optimizer.h,
 // lr_schedule.h, regularization.h, lab_loss.h), so the linter accepts exactly what the lab can do.
 struct RegularizationScene {
@@ -242,6 +265,7 @@ struct Scene {
     std::optional<CnnScene> cnn;
     std::optional<ResidualScene> residual;
     std::optional<SequenceScene> sequence;
+    std::optional<FieldScene> workspace;    // view: embedding, gridworld, bandit, cartpole
     std::vector<Control> locked;
     std::vector<Control> hidden;
     std::vector<Highlight> highlight;
@@ -307,6 +331,9 @@ struct Condition {
         SequenceWhScale,           // the W_h scale in range
         SequenceClip,              // clipping on (flag)
         SequenceCell,              // the cell drawn is `name`
+        // A field of a workspace of field_workspaces.h: `workspace`, `field`; a choice or word
+        // equals `name`, a flag equals `flag`, a number is in `range`.
+        WorkspaceField,
     } kind = Kind::LossBelow;
     std::string key;
     Position position;
@@ -317,6 +344,7 @@ struct Condition {
     Gate gate = Gate::And;
     std::optional<ConvolutionScene> convolution;
     std::string name;
+    std::string workspace, field;
 };
 
 // Whether a condition looks at the training lab (which must be open for it to hold).

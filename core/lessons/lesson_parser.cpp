@@ -1,6 +1,7 @@
 #include "lessons/lesson_parser.h"
 
 #include "base/size_limits.h"
+#include "lessons/field_workspaces.h"
 #include "lessons/text_util.h"
 
 #include <yaml-cpp/yaml.h>
@@ -70,7 +71,9 @@ const std::vector<Named<View>> kViews{{"network", View::Network},       {"steppe
                                       {"graph", View::Graph},           {"perceptron", View::Perceptron},
                                       {"functions", View::Functions},   {"lab", View::Lab},
                                       {"convolution", View::Convolution}, {"cnn", View::Cnn},
-                                      {"residual", View::Residual}, {"sequence", View::Sequence}};
+                                      {"residual", View::Residual}, {"sequence", View::Sequence},
+                                      {"embedding", View::Embedding}, {"gridworld", View::GridWorld},
+                                      {"bandit", View::Bandit}, {"cartpole", View::CartPole}};
 std::string viewName(View v) {
     for (const auto& entry : kViews)
         if (entry.value == v) return std::string(entry.name);
@@ -499,11 +502,15 @@ std::optional<StepperPlace> readPlace(Block& b, const YAML::Node& n, Position wh
 // ---------------------------------------------------------------------------------------------
 // Scenes
 
-const std::vector<std::string> kSceneKeys{
-    "view",     "network",      "dataset",  "samples",   "noise",          "test_fraction",
-    "optimizer", "batch_size",  "momentum", "learning_rate", "schedule",   "regularization",
-    "epochs",   "speed",        "sample",   "stepper",   "perceptron",     "functions",
-    "controls", "highlight", "threshold", "convolution", "cnn", "residual", "sequence"};
+const std::vector<std::string> kSceneKeys = [] {
+    std::vector<std::string> keys{
+        "view",     "network",      "dataset",  "samples",   "noise",          "test_fraction",
+        "optimizer", "batch_size",  "momentum", "learning_rate", "schedule",   "regularization",
+        "epochs",   "speed",        "sample",   "stepper",   "perceptron",     "functions",
+        "controls", "highlight", "threshold", "convolution", "cnn", "residual", "sequence"};
+    for (const FieldWorkspace& spec : fieldWorkspaces()) keys.push_back(spec.id);
+    return keys;
+}();
 
 // Keys that belong to the multilayer network and its training, not to the perceptron or the
 // function plots.
@@ -511,6 +518,39 @@ const std::set<std::string> kTrainingKeys{"network",  "dataset",       "samples"
                                           "test_fraction", "optimizer", "batch_size", "momentum",
                                           "learning_rate", "schedule",  "regularization", "epochs",
                                           "speed",    "sample",        "stepper", "threshold"};
+
+    // One value of a field, as a scene sets it (also an equality in a check).
+bool readWorkspaceField(Block& b, const WorkspaceField& f, const YAML::Node& v, Position at, FieldSetting& out) {
+    using Kind = WorkspaceField::Kind;
+    const std::string what = Block::article(f.en);
+    switch (f.kind) {
+        case Kind::Choice:
+            if (const auto w = b.word(v, at, what, f.choices)) out.text = *w;
+            else return false;
+            return true;
+        case Kind::Word:
+            if (!Block::isPlain(v) || v.Scalar().empty()) {
+                b.error(b.at(v, at), "expected " + what + " (a word), found " + Block::describe(v));
+                return false;
+            }
+            out.text = v.Scalar();
+            return true;
+        case Kind::Whole:
+            if (const auto x = b.whole(v, at, what, static_cast<long>(f.low), static_cast<long>(f.high)))
+                out.number = static_cast<double>(*x);
+            else return false;
+            return true;
+        case Kind::Number:
+            if (const auto x = b.number(v, at, what, f.low, f.high)) out.number = *x;
+            else return false;
+            return true;
+        case Kind::Flag:
+            if (const auto x = b.flag(v, at, "'" + f.name + "'")) out.flag = *x;
+            else return false;
+            return true;
+    }
+    return false;
+}
 
 class SceneReader {
 public:
@@ -562,6 +602,8 @@ public:
         if (const auto v = node("cnn"); v.IsDefined()) scene.cnn = cnn(v, where);
         if (const auto v = node("residual"); v.IsDefined()) scene.residual = residual(v, where);
         if (const auto v = node("sequence"); v.IsDefined()) scene.sequence = sequenceScene(v, where);
+        for (const FieldWorkspace& spec : fieldWorkspaces())
+            if (const auto v = node(spec.id.c_str()); v.IsDefined()) scene.workspace = fieldScene(spec, v, where);
         if (const auto v = node("controls"); v.IsDefined()) controls(v, where, scene);
         if (const auto v = node("highlight"); v.IsDefined()) highlight(v, where, scene);
 
@@ -895,6 +937,37 @@ private:
         return s;
     }
 
+    // A block of a workspace described in field_workspaces.h: each field by its kind and limits.
+    std::optional<FieldScene> fieldScene(const FieldWorkspace& spec, const YAML::Node& n, Position where) {
+        const Position p = b_.at(n, where);
+        std::vector<std::string> names;
+        for (const WorkspaceField& f : spec.fields) names.push_back(f.name);
+        if (!b_.keys(n, p, names, {}, spec.id + " key", "in '" + spec.id + "'")) return std::nullopt;
+        const std::size_t before = b_.doc().errorCount();
+        FieldScene scene;
+        scene.id = spec.id;
+        for (const auto& entry : n) {
+            if (!entry.first.IsScalar()) continue;
+            const WorkspaceField* f = spec.field(entry.first.Scalar());
+            if (!f) continue;
+            const Position at = b_.at(entry.first, p);
+            if (!f->settable) {
+                b_.error(at, "expected a setting of the " + spec.id + " view, found '" + f->name +
+                                 "' (only the student's work changes it" +
+                                 (f->drivenBy.empty() ? std::string() : ", while '" + f->drivenBy + "' is on") +
+                                 "; check it instead)");
+                continue;
+            }
+            FieldSetting setting;
+            setting.field = f->name;
+            setting.position = at;
+            if (!readWorkspaceField(b_, *f, entry.second, at, setting)) continue;
+            scene.settings.push_back(setting);
+        }
+        if (b_.doc().errorCount() != before) return std::nullopt;
+        return scene;
+    }
+
     std::optional<SequenceScene> sequenceScene(const YAML::Node& n, Position where) {
         const Position p = b_.at(n, where);
         if (!b_.keys(n, p, {"cell", "task", "length", "training", "wh_scale", "clip", "step", "panel", "revealed"}, {},
@@ -1055,8 +1128,12 @@ private:
             if (present && scene.view != wanted)
                 b_.error(keyAt(key), std::string("expected view: ") + key + " with a '" + key + "' key, found " +
                                          (view.empty() ? std::string("no view") : "view: " + view));
+        if (scene.workspace)
+            if (const FieldWorkspace* spec = fieldWorkspace(scene.workspace->id); spec && scene.view != spec->view)
+                b_.error(keyAt(spec->id), "expected view: " + spec->id + " with a '" + spec->id + "' key, found " +
+                                              (view.empty() ? std::string("no view") : "view: " + view));
         if (scene.view == View::Convolution || scene.view == View::Cnn || scene.view == View::Residual ||
-            scene.view == View::Sequence) {
+            scene.view == View::Sequence || (scene.view && fieldWorkspace(*scene.view))) {
             for (const auto& key : scene.keys)
                 if (kTrainingKeys.count(key))
                     b_.error(keyAt(key), "expected keys of the " + view + " view (" + view +
@@ -1176,6 +1253,8 @@ public:
     std::optional<Check> read(const YAML::Node& root, Position where) {
         const std::size_t before = b_.doc().errorCount();
         std::vector<std::string> allowed = kConditionKeys;
+        const std::vector<std::string> fieldKeys = fieldConditionKeys();
+        allowed.insert(allowed.end(), fieldKeys.begin(), fieldKeys.end());
         allowed.push_back("hint");
         if (!b_.keys(root, where, allowed, {"hint"}, "check key", "in the check")) return std::nullopt;
         Check check;
@@ -1188,8 +1267,7 @@ public:
         for (const auto& entry : root) {
             if (!entry.first.IsScalar()) continue;
             const std::string key = entry.first.Scalar();
-            if (key == "hint" || std::find(kConditionKeys.begin(), kConditionKeys.end(), key) == kConditionKeys.end())
-                continue;
+            if (key == "hint" || std::find(allowed.begin(), allowed.end(), key) == allowed.end()) continue;
             const YAML::Node v = entry.second;
             Condition c;
             c.key = key;
@@ -1321,6 +1399,8 @@ public:
                 c.kind = Condition::Kind::SequenceCell;
                 if (const auto w = b_.word(v, p, "a recurrent cell", sequenceCells())) c.name = *w;
                 else ok = false;
+            } else {
+                ok = fieldCondition(key, v, p, c);
             }
             if (ok) check.conditions.push_back(c);
         }
@@ -1339,10 +1419,56 @@ public:
     }
 
 private:
+    // <id>_<field>: a choice, word or flag equal to the value, a whole number equal to it, a
+    // number in a range {at_least, at_most}; <id>_<field>_at_least / _at_most: a bound.
+    bool fieldCondition(const std::string& key, const YAML::Node& v, Position p, Condition& c) {
+        using Kind = WorkspaceField::Kind;
+        for (const FieldWorkspace& spec : fieldWorkspaces())
+            for (const WorkspaceField& f : spec.fields) {
+                const std::string stem = spec.id + "_" + f.name;
+                const bool numeric = f.kind == Kind::Whole || f.kind == Kind::Number;
+                const bool atLeast = numeric && key == stem + "_at_least", atMost = numeric && key == stem + "_at_most";
+                if (key != stem && !atLeast && !atMost) continue;
+                c.kind = Condition::Kind::WorkspaceField;
+                c.workspace = spec.id;
+                c.field = f.name;
+                if (atLeast || atMost) {
+                    const std::optional<double> bound =
+                        f.kind == Kind::Whole
+                            ? [&]() -> std::optional<double> {
+                                  const auto x = b_.whole(v, p, Block::article(f.en), static_cast<long>(f.low),
+                                                          static_cast<long>(f.high));
+                                  return x ? std::optional<double>(static_cast<double>(*x)) : std::nullopt;
+                              }()
+                            : b_.number(v, p, Block::article(f.en), f.low, f.high);
+                    if (!bound) return false;
+                    (atLeast ? c.range.atLeast : c.range.atMost) = *bound;
+                    return true;
+                }
+                if (f.kind == Kind::Number || (f.kind == Kind::Whole && v.IsMap()))
+                    return range(v, p, f.en, f.low, f.high, c.range);
+                FieldSetting value;
+                if (!readWorkspaceField(b_, f, v, p, value)) return false;
+                if (f.kind == Kind::Whole) c.range.atLeast = c.range.atMost = value.number;
+                else if (f.kind == Kind::Flag) c.flag = value.flag;
+                else c.name = value.text;
+                return true;
+            }
+        return false;
+    }
+
     // Whether the scene itself certainly makes the condition hold (false when it cannot tell).
     static bool metByScene(const Condition& c, const Scene& scene) {
         const bool lab = scene.view == View::Lab;
         switch (c.kind) {
+            case Condition::Kind::WorkspaceField: {
+                if (!scene.workspace || scene.workspace->id != c.workspace) return false;
+                const FieldSetting* set = scene.workspace->find(c.field);
+                if (!set) return false;
+                if (!c.name.empty()) return set->text == c.name;
+                if (c.range.atLeast || c.range.atMost) return c.range.contains(set->number);
+                return set->flag == c.flag;
+            }
             case Condition::Kind::Sample: return !lab && scene.sample && *scene.sample == static_cast<long>(c.value);
             case Condition::Kind::LearningRate: return !lab && scene.learningRate && c.range.contains(*scene.learningRate);
             case Condition::Kind::EpochAtLeast:

@@ -1955,6 +1955,22 @@ Test accuracy %2</source>
         <source>Sequences: the %1 cell is drawn</source>
         <translation>序列：正在绘制 %1 单元</translation>
     </message>
+    <message>
+        <source>%1: %2 is %3</source>
+        <translation>%1：%2 为 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is off</source>
+        <translation>%1：%2 已关闭</translation>
+    </message>
 </context>
 <context>
     <name>ns::LessonSession</name>

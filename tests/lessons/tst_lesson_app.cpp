@@ -12,6 +12,7 @@
 #include "lab/lab_window.h"
 #include "shell/language.h"
 #include "lessons/lesson_instruments.h"
+#include "lessons/field_workspaces.h"
 #include "lessons/lesson_mode.h"
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_text_view.h"
@@ -286,6 +287,24 @@ private slots:
             QCOMPARE(m->steps(), 0L);
             QVERIFY(session()->notApplied().isEmpty());
         }
+        if (scene.workspace) {
+            // A workspace set by its fields: each given field reads back as the scene set it, and
+            // the workspace runs only when the scene says so.
+            const lessons::FieldWorkspace& spec = *lessons::fieldWorkspace(view);
+            QObject* m = mode_->openFieldWorkspace(QString::fromStdString(spec.id));
+            QVERIFY(m);
+            for (const lessons::FieldSetting& f : scene.workspace->settings) {
+                const QVariant now = m->property(f.field.c_str());
+                QVERIFY2(now.isValid(), f.field.c_str());
+                switch (spec.field(f.field)->kind) {
+                    case lessons::WorkspaceField::Kind::Choice:
+                    case lessons::WorkspaceField::Kind::Word: QCOMPARE(now.toString(), QString::fromStdString(f.text)); break;
+                    case lessons::WorkspaceField::Kind::Flag: QCOMPARE(now.toBool(), f.flag); break;
+                    default: QCOMPARE(now.toDouble(), f.number); break;
+                }
+            }
+            if (!scene.workspace->find(spec.runFlag)) QVERIFY(!m->property(spec.runFlag.c_str()).toBool());
+        }
         if (scene.functions) {
             FunctionModel* f = mode_->functions();
             const lessons::FunctionsScene& fs = *scene.functions;
@@ -559,6 +578,34 @@ private slots:
                     break;
                 case Kind::SequenceClip: mode_->openSequence()->setClip(c.flag); break;
                 case Kind::SequenceCell: mode_->openSequence()->setCell(QString::fromStdString(c.name)); break;
+                case Kind::WorkspaceField: {
+                    // As a student would: a setting is set (to a value the check accepts); a
+                    // reading is waited for with the workspace running.
+                    const lessons::FieldWorkspace& spec = *lessons::fieldWorkspace(c.workspace);
+                    const lessons::WorkspaceField& f = *spec.field(c.field);
+                    QObject* m = mode_->openFieldWorkspace(QString::fromStdString(spec.id));
+                    QVERIFY(m);
+                    if (f.settable) {
+                        QVariant value;
+                        if (!c.name.empty()) value = QString::fromStdString(c.name);
+                        else if (c.range.atLeast || c.range.atMost)
+                            value = c.range.atLeast && c.range.atMost ? (*c.range.atLeast + *c.range.atMost) / 2
+                                    : c.range.atLeast                 ? *c.range.atLeast
+                                                                      : *c.range.atMost;
+                        else value = c.flag;
+                        if (f.kind == lessons::WorkspaceField::Kind::Whole) value = qRound(value.toDouble());
+                        QVERIFY(m->setProperty(f.name.c_str(), value));
+                        break;
+                    }
+                    QVERIFY(m->setProperty(f.drivenBy.c_str(), true));
+                    QTRY_VERIFY2_WITH_TIMEOUT(session()->holds(c),
+                                              qPrintable(QStringLiteral("%1 not reached: now %2")
+                                                             .arg(QString::fromStdString(c.key),
+                                                                  m->property(f.name.c_str()).toString())),
+                                              180000);
+                    m->setProperty(f.drivenBy.c_str(), false);
+                    break;
+                }
                 case Kind::ResidualStepAtLeast: {
                     ResidualModel* m = mode_->openResidual();
                     m->play();

@@ -2,6 +2,7 @@
 // the model, quiz grading, formula scanning with exact positions, did-you-mean suggestions, and
 // malformed input that must come back as diagnostics, never as a crash or an exception.
 #include "stepper/backprop_steps.h"
+#include "lessons/field_workspaces.h"
 #include "lessons/lesson_parser.h"
 #include "lessons/math_scan.h"
 #include "lessons/text_util.h"
@@ -235,6 +236,98 @@ hint: {en: Hint., zh: 提示。}
         QCOMPARE(*residual.blocks, 4);
         QCOMPARE(*residual.training, true);
         QCOMPARE(lesson.steps[2].check->conditions[0].kind, Condition::Kind::ResidualStepAtLeast);
+    }
+
+    // Workspaces described by field_workspaces.h: a scene sets fields by their kinds, a check
+    // compares a field (equal, at least, at most, a range), and both need the workspace's view.
+    void readsTheFieldWorkspaces() {
+        const std::string text = R"(---
+id: rl
+title: {en: Grid world, zh: 网格世界}
+chapter: 6
+order: 1
+minutes: 10
+---
+
+# step: one
+```scene
+view: gridworld
+gridworld:
+  slip: 0.2
+  layout: cliff
+  sweep: 3
+  playing: false
+```
+::: en
+Text.
+:::
+::: zh
+文字。
+:::
+```check
+gridworld_sweep_at_least: 10
+gridworld_gamma: {at_least: 0.5, at_most: 0.8}
+gridworld_mode: qlearning
+gridworld_policy_matches: true
+hint: {en: Try it., zh: 试一试。}
+```
+
+# step: two
+```scene
+view: embedding
+embedding: {word: king, dimension: 8}
+```
+::: en
+Text.
+:::
+::: zh
+文字。
+:::
+```check
+embedding_epochs_at_least: 20
+embedding_word: queen
+embedding_dimension: 16
+hint: {en: Try it., zh: 试一试。}
+```
+)";
+        const LessonParse parsed = parseLesson(text, "rl.md");
+        QVERIFY2(parsed.lesson.has_value(), messages(parsed.diagnostics).c_str());
+        const Lesson& lesson = *parsed.lesson;
+        const Scene& scene = *lesson.steps[0].scene;
+        QCOMPARE(scene.view, std::optional<View>(View::GridWorld));
+        const FieldScene& grid = *scene.workspace;
+        QCOMPARE(grid.id, std::string("gridworld"));
+        QCOMPARE(grid.settings.size(), std::size_t(4));
+        QCOMPARE(grid.find("slip")->number, 0.2);
+        QCOMPARE(grid.find("layout")->text, std::string("cliff"));
+        QCOMPARE(grid.find("sweep")->number, 3.0);
+        QCOMPARE(grid.find("playing")->flag, false);
+        QVERIFY(!grid.find("gamma"));
+
+        const std::vector<Condition>& first = lesson.steps[0].check->conditions;
+        QCOMPARE(first.size(), std::size_t(4));
+        for (const Condition& c : first) {
+            QCOMPARE(c.kind, Condition::Kind::WorkspaceField);
+            QCOMPARE(c.workspace, std::string("gridworld"));
+            QCOMPARE(conditionView(c), std::optional<View>(View::GridWorld));
+        }
+        QCOMPARE(first[0].field, std::string("sweep"));
+        QCOMPARE(*first[0].range.atLeast, 10.0);
+        QVERIFY(!first[0].range.atMost);
+        QCOMPARE(*first[1].range.atLeast, 0.5);
+        QCOMPARE(*first[1].range.atMost, 0.8);
+        QCOMPARE(first[2].name, std::string("qlearning"));
+        QCOMPARE(first[3].field, std::string("policy_matches"));
+        QVERIFY(first[3].flag && first[3].name.empty() && !first[3].range.atLeast);
+
+        const FieldScene& words = *lesson.steps[1].scene->workspace;
+        QCOMPARE(words.find("word")->text, std::string("king"));
+        QCOMPARE(words.find("dimension")->number, 8.0);
+        const std::vector<Condition>& second = lesson.steps[1].check->conditions;
+        QCOMPARE(second[0].field, std::string("epochs"));
+        QCOMPARE(second[1].name, std::string("queen"));
+        QCOMPARE(*second[2].range.atLeast, 16.0);  // a whole number: equal, as a one-point range
+        QCOMPARE(*second[2].range.atMost, 16.0);
     }
 
     void windowsLineEndingsAndBomReadTheSame() {
