@@ -113,7 +113,7 @@ public:
     void play() { setTraining(true); }
     void pause() { setTraining(false); }
     void step();   // one time step of every run (pauses)
-    void reset();  // back to step 0
+    Q_INVOKABLE void reset();  // back to step 0 (a lesson scene starts afresh with it)
     void setRevealed(bool on);
 
     const BanditSettings& settings() const { return settings_; }

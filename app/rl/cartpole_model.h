@@ -112,7 +112,7 @@ public:
     void setTraining(bool on);
     void play() { setTraining(true); }
     void pause() { setTraining(false); }
-    void reset();  // the agents start again from their seeds
+    Q_INVOKABLE void reset();  // the agents start again from their seeds (and a lesson scene)
     void setWatching(bool on);
     void setSpeed(int stepsPerSecond);  // clamped to kMinSpeed..kMaxSpeed
     // Training episodes per second, all agents together (0: as fast as the core allows).
