@@ -199,6 +199,12 @@ void TestBanditWorkspace::propertiesDriveTheView() {
     // "steps" is read-only.
     QVERIFY(!model.setProperty("steps", 3));
     QCOMPARE(model.steps(), steps);
+    // A lesson scene starts afresh through the invokable reset().
+    QVERIFY(QMetaObject::invokeMethod(&model, "reset"));
+    QCOMPARE(model.property("steps").toInt(), 0);
+    QTRY_COMPARE(view.rewardPlot()->graph(0)->dataCount(), 0);
+    model.step();
+    QTRY_COMPARE(model.steps(), 1);
     // A new setting starts the experiment again.
     model.setProperty("epsilon", 0.05);
     QCOMPARE(model.property("steps").toInt(), 0);
