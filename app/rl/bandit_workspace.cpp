@@ -292,7 +292,7 @@ void BanditWorkspace::retranslate() {
     optimalTitles_.setTexts(tr("% optimal action"), QString());
     means_->xAxis->setLabel(tr("Arm a"));
     meansTitles_.setTexts(tr("The first bandit: the hidden q*(a) as bars, each agent's estimate Q(a) at this step as dots"), QString());
-    hidden_->setText(tr("The arms' mean rewards are hidden:\nthe agents must find them by pulling. Press “Reveal q*”."));
+    hidden_->setText(tr("The arms' mean rewards are hidden:\nthe agents must find them by pulling. Press \"Reveal q*\"."));
     for (int s = 0; s < kBanditStrategies; ++s) {
         rewardGraphs_[s]->setName(strategyName(s));
         optimalGraphs_[s]->setName(strategyName(s));

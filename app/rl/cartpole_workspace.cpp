@@ -287,7 +287,7 @@ void CartPoleWorkspace::refresh() {
     else if (model_->isWatching())
         view_->setCaption(tr("%1 — running a greedy episode…").arg(agentTitle(selected)));
     else
-        view_->setCaption(tr("%1 — press “Watch the current policy”").arg(agentTitle(selected)));
+        view_->setCaption(tr("%1 — press \"Watch the current policy\"").arg(agentTitle(selected)));
 
     QStringList parts;
     for (int a = 0; a < kCartPoleAgents; ++a) {

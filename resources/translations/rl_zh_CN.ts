@@ -183,18 +183,18 @@
         <translation>探索与利用：k 臂老虎机上的贪心、ε-贪心和 UCB</translation>
     </message>
     <message>
-        <source>The arms&apos; mean rewards are hidden:
-the agents must find them by pulling. Press “Reveal q*”.</source>
-        <translation>各臂的平均奖励是隐藏的：
-智能体只能靠拉动来发现。按“揭示 q*”查看。</translation>
-    </message>
-    <message>
         <source>The first bandit: the hidden q*(a) as bars, each agent&apos;s estimate Q(a) at this step as dots</source>
         <translation>第一台老虎机：柱为隐藏的 q*(a)，点为各智能体在这一步的估计 Q(a)</translation>
     </message>
     <message>
         <source>Q(a), %1</source>
         <translation>Q(a)，%1</translation>
+    </message>
+    <message>
+        <source>The arms&apos; mean rewards are hidden:
+the agents must find them by pulling. Press &quot;Reveal q*&quot;.</source>
+        <translation>各臂的平均奖励是隐藏的：
+智能体只能靠拉动来发现。按“揭示 q*”查看。</translation>
     </message>
 </context>
 <context>
@@ -334,10 +334,6 @@ the agents must find them by pulling. Press “Reveal q*”.</source>
         <translation>%1 —— 正在运行贪心回合……</translation>
     </message>
     <message>
-        <source>%1 — press “Watch the current policy”</source>
-        <translation>%1 —— 按“观看当前策略”</translation>
-    </message>
-    <message>
         <source>%1: episodes %2, mean return %3</source>
         <translation>%1：回合 %2，平均回报 %3</translation>
     </message>
@@ -368,6 +364,10 @@ the agents must find them by pulling. Press “Reveal q*”.</source>
     <message>
         <source>Return (steps balanced) — thin: each episode, thick: mean of the last %1</source>
         <translation>回报（保持平衡的步数）—— 细线：每个回合，粗线：最近 %1 个回合的平均</translation>
+    </message>
+    <message>
+        <source>%1 — press &quot;Watch the current policy&quot;</source>
+        <translation>%1 —— 按“观看当前策略”</translation>
     </message>
 </context>
 </TS>
