@@ -13,6 +13,10 @@
 #include "gridworld/gridworld_model.h"
 #include "gridworld/gridworld_workspace.h"
 #include "lab/lab_workspace.h"
+#include "rl/bandit_model.h"
+#include "rl/bandit_workspace.h"
+#include "rl/cartpole_model.h"
+#include "rl/cartpole_workspace.h"
 #include "sequence/sequence_model.h"
 #include "sequence/sequence_workspace.h"
 #include "shell/main_window.h"
@@ -37,6 +41,8 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
     shell->add(new EmbeddingWorkspaceEntry);
     shell->add(new AttentionWorkspaceEntry);
     shell->add(new GridWorldWorkspaceEntry);
+    shell->add(new BanditWorkspaceEntry);
+    shell->add(new CartPoleWorkspaceEntry);
 }
 
 }  // namespace ns

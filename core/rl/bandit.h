@@ -30,4 +30,22 @@ struct BanditCurves {
 // Throws std::invalid_argument for arms < 1, steps < 1, runs < 1, ε outside [0, 1] or c < 0.
 BanditCurves runBanditTestbed(const BanditOptions& options);
 
+// One run as its agent lived it (the same pulls and rewards runBanditTestbed averages): per step t
+// the arm pulled, the reward, and after the step's update the estimates Q(a) and counts N(a)
+// (row t of `estimates` and `pulls`, `arms` values each).
+struct BanditRun {
+    std::vector<double> means;  // q*(a)
+    int bestArm = 0;
+    std::vector<int> actions;
+    std::vector<double> rewards;
+    std::vector<double> estimates;  // [steps][arms]
+    std::vector<long> pulls;        // [steps][arms]
+};
+// Throws as runBanditTestbed does, or for run < 0.
+BanditRun traceBanditRun(const BanditOptions& options, int run);
+
+// q*(a) of run `run`'s bandit, the hidden means runBanditTestbed draws for that run (the same for
+// every strategy). Throws std::invalid_argument for arms outside 1 to 100000 or run < 0.
+std::vector<double> banditMeans(const BanditOptions& options, int run);
+
 }  // namespace ns::rl

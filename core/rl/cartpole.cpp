@@ -37,4 +37,20 @@ CartPoleStep CartPole::step(int action) {
     return out;
 }
 
+CartPoleRollout rolloutCartPole(std::uint64_t seed, const std::function<int(const CartPoleState&)>& policy) {
+    CartPole env(seed);
+    CartPoleRollout out;
+    out.states.push_back(env.reset());
+    CartPoleStep step;
+    do {
+        const int a = policy(env.state());
+        step = env.step(a);
+        out.actions.push_back(a);
+        out.states.push_back(step.state);
+    } while (!step.done());
+    out.steps = static_cast<int>(out.actions.size());
+    out.failed = step.failed;
+    return out;
+}
+
 }  // namespace ns::rl

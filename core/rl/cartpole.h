@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <vector>
 
 namespace ns::rl {
 
@@ -53,5 +55,16 @@ private:
     CartPoleState state_;
     int steps_ = 0;
 };
+
+// One episode of a fixed policy from the first reset of a CartPole seeded by `seed` (as the agents'
+// evaluate(1, seed) runs it): states[0] is the reset state, states[t + 1] the state after
+// actions[t]; steps = actions.size(); failed as the last step reported it.
+struct CartPoleRollout {
+    std::vector<CartPoleState> states;
+    std::vector<int> actions;
+    int steps = 0;
+    bool failed = false;
+};
+CartPoleRollout rolloutCartPole(std::uint64_t seed, const std::function<int(const CartPoleState&)>& policy);
 
 }  // namespace ns::rl

@@ -42,6 +42,8 @@ public:
     PolicyEpisode runEpisode();  // samples a ~ π_θ(·|s) and learns
     // π_θ(right | s)
     double probabilityRight(const CartPoleState& s) const;
+    // The most probable action (right when π_θ(right | s) > ½), as evaluate() acts.
+    int greedyAction(const CartPoleState& s) const { return probabilityRight(s) > 0.5 ? 1 : 0; }
     // Mean length of greedy (most probable action) episodes from resets seeded by `seed`.
     double evaluate(int episodes, std::uint64_t seed) const;
     const std::vector<PolicyEpisode>& episodes() const { return episodes_; }

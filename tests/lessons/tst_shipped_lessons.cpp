@@ -84,7 +84,8 @@ private slots:
                                                 "attention-basics", "scaled-dot-product", "masks",
                                                 "multi-head",     "positional-encoding",
                                                 "rl-basics",      "mdp-returns",   "value-iteration",
-                                                "q-learning"};
+                                                "exploration",    "q-learning",    "dqn",
+                                                "policy-gradient"};
         QCOMPARE(ids, expected);
         QCOMPARE(shipped_.chapters.size(), std::size_t(6));
         for (const Lesson& l : shipped_.lessons) {
