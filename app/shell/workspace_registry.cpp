@@ -11,6 +11,8 @@
 #include "sequence/sequence_workspace.h"
 #include "shell/main_window.h"
 #include "shell/model_workspace.h"
+#include "transformer/transformer_workspace.h"
+#include "transformer/vit_workspace.h"
 
 namespace ns {
 
@@ -28,6 +30,8 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
         {QStringLiteral("residual"), [] { return ResidualWorkspace::tr("Residual vs plain"); },
          [] { return ResidualWorkspace::tr("Deep plain and residual nets, with and without BatchNorm"); }}));
     shell->add(new SequenceWorkspaceEntry);
+    shell->add(new TransformerWorkspaceEntry);
+    shell->add(new VitWorkspaceEntry);
 }
 
 }  // namespace ns
