@@ -106,7 +106,7 @@ TransformerModel::TransformerModel(QObject* parent) : QObject(parent), task_(new
     qRegisterMetaType<TransformerSnapshotPtr>();
     connect(task_, &TransformerTask::progress, this, &TransformerModel::receive, Qt::QueuedConnection);
     PacedWorker::shared().adopt(task_);
-    setUnitsPerSecond(150);
+    setUnitsPerSecond(40);  // slow enough to watch the maps change; tests ask for full speed
     input_ = defaultInput(settings_.task, settings_.length);
     restart();
 }

@@ -96,7 +96,7 @@ public:
     void pause() { setTraining(false); }
     void step();          // one training step
     void runSteps(long count);
-    void reset();         // the same settings from the initial weights
+    Q_INVOKABLE void reset();  // the same settings from the initial weights (a lesson scene calls it)
     void setUnitsPerSecond(double rate);
 
     const transformer::ToySettings& settings() const { return settings_; }

@@ -46,7 +46,7 @@ void stylePlot(QCustomPlot* plot) {
     plot->legend->setTextColor(theme::ink());
     plot->legend->setBorderPen(Qt::NoPen);
     plot->legend->setBrush(QColor(255, 255, 255, 200));
-    plot->setMinimumSize(320, 200);
+    plot->setMinimumSize(240, 170);
 }
 
 QStringList tokenLabels(ToyTask task, const std::vector<int>& tokens) {
@@ -111,19 +111,26 @@ TransformerWorkspace::TransformerWorkspace(TransformerModel* model, QWidget* par
     redo_->setObjectName(QStringLiteral("transformerRedo"));
     play_->setMinimumWidth(100);
 
-    auto* settingsBar = new QWidget(this);
-    auto* settingsLayout = new QHBoxLayout(settingsBar);
-    settingsLayout->setContentsMargins(0, 0, 12, 0);
-    for (auto [label, control] : std::initializer_list<std::pair<QWidget*, QWidget*>>{
-             {taskLabel_, task_}, {lengthLabel_, length_}, {layersLabel_, layers_}, {headsLabel_, heads_}, {rateLabel_, rate_}}) {
-        settingsLayout->addWidget(label);
-        settingsLayout->addWidget(control);
-        settingsLayout->addSpacing(8);
-    }
+    // Three groups side by side while they fit, one under the other when they do not.
+    auto group = [this](std::initializer_list<std::pair<QWidget*, QWidget*>> pairs) {
+        auto* bar = new QWidget(this);
+        auto* row = new QHBoxLayout(bar);
+        row->setContentsMargins(0, 0, 12, 0);
+        for (auto [label, control] : pairs) {
+            row->addWidget(label);
+            row->addWidget(control);
+            row->addSpacing(8);
+        }
+        row->addStretch(1);
+        return bar;
+    };
+    QWidget* settingsBar = group({{taskLabel_, task_}, {lengthLabel_, length_}, {layersLabel_, layers_}});
+    QWidget* trainBar = group({{headsLabel_, heads_}, {rateLabel_, rate_}});
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{play_, step_, reset_, undo_, redo_}) actionsLayout->addWidget(w);
+    actionsLayout->addStretch(1);
 
     // Left: curves, status, input and prediction.
     stylePlot(curves_);
@@ -177,13 +184,16 @@ TransformerWorkspace::TransformerWorkspace(TransformerModel* model, QWidget* par
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
+    split->setSizes({420, 580});  // proportions kept as the window resizes
 
     error_->setWordWrap(true);
     error_->setStyleSheet(QStringLiteral("color: #b00020;"));
     error_->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, actionsBar}));
+    auto* toolRow = new ToolRow({settingsBar, trainBar, actionsBar});
+    toolRow->setMinimumWidth(200);  // narrower than both bars: they stack instead of widening the window
+    layout->addWidget(toolRow);
     layout->addWidget(split, 1);
     layout->addWidget(error_);
 
@@ -354,7 +364,7 @@ void TransformerWorkspace::refresh() {
                 AttentionHeatmap* m = maps_[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
                 if (l < static_cast<int>(p->attention.size()) && h < static_cast<int>(p->attention[static_cast<std::size_t>(l)].size()))
                     m->setMap(p->attention[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)], labels,
-                              tr("Layer %1 · head %2").arg(l + 1).arg(h + 1));
+                              tr("Layer %1 · head %2").arg(l + 1).arg(h + 1), tr("L%1 · H%2").arg(l + 1).arg(h + 1));
                 m->setSelected(l + 1 == model_->layer() && h + 1 == model_->head());
             }
         const int L = model_->layer() - 1, H = model_->head() - 1;

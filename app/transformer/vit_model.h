@@ -92,7 +92,7 @@ public:
     void setTraining(bool on);
     void step();
     void runSteps(long count);
-    void reset();
+    Q_INVOKABLE void reset();  // the same settings from the initial weights (a lesson scene calls it)
     void setFashionRoot(const QString& dir) { fashionRoot_ = dir; }
     void setUnitsPerSecond(double rate);
 

@@ -96,19 +96,26 @@ VitWorkspace::VitWorkspace(VitModel* model, QWidget* parent)
     reset_->setObjectName(QStringLiteral("vitReset"));
     play_->setMinimumWidth(100);
 
-    auto* settingsBar = new QWidget(this);
-    auto* settingsLayout = new QHBoxLayout(settingsBar);
-    settingsLayout->setContentsMargins(0, 0, 12, 0);
-    for (auto [label, control] : std::initializer_list<std::pair<QWidget*, QWidget*>>{
-             {datasetLabel_, dataset_}, {patchLabel_, patch_}, {imageLabel_, imageIndex_}, {headLabel_, head_}, {maskLabel_, mask_}}) {
-        settingsLayout->addWidget(label);
-        settingsLayout->addWidget(control);
-        settingsLayout->addSpacing(8);
-    }
+    // Three groups side by side while they fit, one under the other when they do not.
+    auto group = [this](std::initializer_list<std::pair<QWidget*, QWidget*>> pairs) {
+        auto* bar = new QWidget(this);
+        auto* row = new QHBoxLayout(bar);
+        row->setContentsMargins(0, 0, 12, 0);
+        for (auto [label, control] : pairs) {
+            row->addWidget(label);
+            row->addWidget(control);
+            row->addSpacing(8);
+        }
+        row->addStretch(1);
+        return bar;
+    };
+    QWidget* settingsBar = group({{datasetLabel_, dataset_}, {patchLabel_, patch_}, {imageLabel_, imageIndex_}});
+    QWidget* viewBar = group({{headLabel_, head_}, {maskLabel_, mask_}});
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{play_, step_, reset_}) actionsLayout->addWidget(w);
+    actionsLayout->addStretch(1);
 
     tabs_->setObjectName(QStringLiteral("vitPanels"));
     for (int i = 0; i < 3; ++i) tabs_->addTab(QString());
@@ -177,7 +184,9 @@ VitWorkspace::VitWorkspace(VitModel* model, QWidget* parent)
     error_->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(new ToolRow({settingsBar, actionsBar}));
+    auto* toolRow = new ToolRow({settingsBar, viewBar, actionsBar});
+    toolRow->setMinimumWidth(200);  // narrower than both bars: they stack instead of widening the window
+    layout->addWidget(toolRow);
     layout->addWidget(split, 1);
     layout->addWidget(error_);
 

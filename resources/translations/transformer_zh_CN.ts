@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ns::TransformerModel</name>
     <message>
-        <source>Unknown task '%1': expected one of %2</source>
+        <source>Unknown task &apos;%1&apos;: expected one of %2</source>
         <translation>未知任务“%1”：应为 %2 之一</translation>
     </message>
     <message>
@@ -34,7 +34,8 @@
     <message numerus="yes">
         <source>%n layer(s)</source>
         <translation>
-            <numerusform>%n 层</numerusform></translation>
+            <numerusform>%n 层</numerusform>
+        </translation>
     </message>
     <message>
         <source>The head count must be 1, 2 or 4 (d_model = 32 is split among them)</source>
@@ -43,7 +44,8 @@
     <message numerus="yes">
         <source>%n head(s)</source>
         <translation>
-            <numerusform>%n 个头</numerusform></translation>
+            <numerusform>%n 个头</numerusform>
+        </translation>
     </message>
     <message>
         <source>The learning rate must lie in 0.0001–0.1</source>
@@ -54,11 +56,11 @@
         <translation>学习率 %1</translation>
     </message>
     <message>
-        <source>Type exactly %1 characters (letters and spaces); '%2' has %3</source>
+        <source>Type exactly %1 characters (letters and spaces); &apos;%2&apos; has %3</source>
         <translation>请正好输入 %1 个字符（字母和空格）；“%2”有 %3 个</translation>
     </message>
     <message>
-        <source>Type exactly %1 digits; '%2' has %3</source>
+        <source>Type exactly %1 digits; &apos;%2&apos; has %3</source>
         <translation>请正好输入 %1 个数字；“%2”有 %3 个</translation>
     </message>
     <message>
@@ -141,7 +143,7 @@
         <translation>学习率(&amp;L)：</translation>
     </message>
     <message>
-        <source>Adam's step size η; takes effect at once, without a new run</source>
+        <source>Adam&apos;s step size η; takes effect at once, without a new run</source>
         <translation>Adam 的步长 η；立即生效，不重新开始训练</translation>
     </message>
     <message>
@@ -201,11 +203,11 @@
         <translation>输入(&amp;I)：</translation>
     </message>
     <message>
-        <source>Type a sequence of the chosen length and press Enter: the model's prediction and every head's attention for it are shown</source>
+        <source>Type a sequence of the chosen length and press Enter: the model&apos;s prediction and every head&apos;s attention for it are shown</source>
         <translation>输入一个所选长度的序列并按回车：显示模型对它的预测和每个头的注意力</translation>
     </message>
     <message>
-        <source>Every head's attention for the input (rows: queries, columns: keys)</source>
+        <source>Every head&apos;s attention for the input (rows: queries, columns: keys)</source>
         <translation>每个头对输入的注意力（行：查询，列：键）</translation>
     </message>
     <message>
@@ -241,16 +243,20 @@
         <translation> · 留出序列词元准确率 %1 %（第 %2 步）</translation>
     </message>
     <message>
-        <source>Prediction: &lt;b style='font-family:monospace; font-size:large'&gt;%1&lt;/b&gt;</source>
-        <translation>预测：&lt;b style='font-family:monospace; font-size:large'&gt;%1&lt;/b&gt;</translation>
+        <source>Prediction: &lt;b style=&apos;font-family:monospace; font-size:large&apos;&gt;%1&lt;/b&gt;</source>
+        <translation>预测：&lt;b style=&apos;font-family:monospace; font-size:large&apos;&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Expected: &lt;span style='font-family:monospace'&gt;%1&lt;/span&gt; · %2 of %3 tokens right</source>
-        <translation>&lt;br&gt;期望：&lt;span style='font-family:monospace'&gt;%1&lt;/span&gt; · %3 个词元中对了 %2 个</translation>
+        <source>&lt;br&gt;Expected: &lt;span style=&apos;font-family:monospace&apos;&gt;%1&lt;/span&gt; · %2 of %3 tokens right</source>
+        <translation>&lt;br&gt;期望：&lt;span style=&apos;font-family:monospace&apos;&gt;%1&lt;/span&gt; · %3 个词元中对了 %2 个</translation>
     </message>
     <message>
         <source>Layer %1 · head %2</source>
         <translation>第 %1 层 · 第 %2 头</translation>
+    </message>
+    <message>
+        <source>L%1 · H%2</source>
+        <translation>%1 层 · %2 头</translation>
     </message>
     <message>
         <source>Selected: layer %1 · head %2</source>
@@ -265,7 +271,7 @@
         <translation>Transformer</translation>
     </message>
     <message>
-        <source>A tiny Transformer trained live on copy, reverse, sort and characters; every head's attention</source>
+        <source>A tiny Transformer trained live on copy, reverse, sort and characters; every head&apos;s attention</source>
         <translation>在复制、倒序、排序和字符任务上现场训练的小型 Transformer；每个头的注意力</translation>
     </message>
 </context>
@@ -312,7 +318,7 @@
         <translation>短靴</translation>
     </message>
     <message>
-        <source>Unknown image set '%1': expected one of %2</source>
+        <source>Unknown image set &apos;%1&apos;: expected one of %2</source>
         <translation>未知图像集“%1”：应为 %2 之一</translation>
     </message>
     <message>
@@ -324,7 +330,7 @@
         <translation>块大小必须在 2–14 之间（会取最近的 2、4、7 或 14）</translation>
     </message>
     <message>
-        <source>Unknown panel '%1': expected one of %2</source>
+        <source>Unknown panel &apos;%1&apos;: expected one of %2</source>
         <translation>未知面板“%1”：应为 %2 之一</translation>
     </message>
     <message>
@@ -343,7 +349,7 @@
 <context>
     <name>ns::VitTask</name>
     <message>
-        <source>%1 is missing: install Debian's dataset-fashion-mnist (sudo apt install dataset-fashion-mnist)</source>
+        <source>%1 is missing: install Debian&apos;s dataset-fashion-mnist (sudo apt install dataset-fashion-mnist)</source>
         <translation>缺少 %1：请安装 Debian 的 dataset-fashion-mnist（sudo apt install dataset-fashion-mnist）</translation>
     </message>
     <message>
@@ -366,7 +372,7 @@
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <source>What the ViT learns to classify: the built-in digits or Fashion-MNIST (10 000 of its training images, loaded off the window's thread). A new run.</source>
+        <source>What the ViT learns to classify: the built-in digits or Fashion-MNIST (10 000 of its training images, loaded off the window&apos;s thread). A new run.</source>
         <translation>ViT 要学习分类的图像：内置数字或 Fashion-MNIST（取其 10 000 张训练图像，在窗口线程之外加载）。开始新的训练。</translation>
     </message>
     <message>
@@ -494,8 +500,8 @@
         <translation>%1 个 %2 × %2 像素的块</translation>
     </message>
     <message>
-        <source>Test image %1: &lt;b&gt;%2&lt;/b&gt; · predicted &lt;b style='color:%3'&gt;%4&lt;/b&gt; (p = %5)</source>
-        <translation>测试图像 %1：&lt;b&gt;%2&lt;/b&gt; · 预测 &lt;b style='color:%3'&gt;%4&lt;/b&gt;（p = %5）</translation>
+        <source>Test image %1: &lt;b&gt;%2&lt;/b&gt; · predicted &lt;b style=&apos;color:%3&apos;&gt;%4&lt;/b&gt; (p = %5)</source>
+        <translation>测试图像 %1：&lt;b&gt;%2&lt;/b&gt; · 预测 &lt;b style=&apos;color:%3&apos;&gt;%4&lt;/b&gt;（p = %5）</translation>
     </message>
     <message>
         <source>Loading the images…</source>
@@ -530,7 +536,7 @@
         <translation>ViT</translation>
     </message>
     <message>
-        <source>A Vision Transformer: patches as tokens, the class token's attention, MAE's masking</source>
+        <source>A Vision Transformer: patches as tokens, the class token&apos;s attention, MAE&apos;s masking</source>
         <translation>视觉 Transformer：块作为词元、类别词元的注意力、MAE 的掩码</translation>
     </message>
 </context>

@@ -107,6 +107,11 @@ void TestTransformerWorkspace::propertiesDriveTheView() {
     QVERIFY(view.statusLabel()->text().contains(QString::number(model.property("accuracy").toDouble() * 100, 'f', 1)));
     QVERIFY(view.statusLabel()->text().contains(QString::number(model.property("loss").toDouble(), 'f', 4)));
     QVERIFY(model.property("loss").toDouble() > 0);
+    // A lesson scene starts the workspace afresh through reset(), found by name.
+    QVERIFY(model.metaObject()->indexOfMethod("reset()") >= 0);
+    QVERIFY(QMetaObject::invokeMethod(&model, "reset"));
+    QVERIFY(settle(model, 0));
+    QCOMPARE(model.property("steps").toInt(), 0);
 }
 
 void TestTransformerWorkspace::viewShowsTheCoresNumbers() {

@@ -110,6 +110,10 @@ void TestVitWorkspace::propertiesDriveTheView() {
     QCOMPARE(model.property("steps").toInt(), static_cast<int>(steps));
     QVERIFY(view.statusLabel()->text().contains(QStringLiteral("Step %1").arg(steps)));
     QVERIFY(view.statusLabel()->text().contains(QString::number(model.property("accuracy").toDouble() * 100, 'f', 1)));
+    QVERIFY(model.metaObject()->indexOfMethod("reset()") >= 0);
+    QVERIFY(QMetaObject::invokeMethod(&model, "reset"));
+    QVERIFY(settle(model, 0));
+    QCOMPARE(model.property("steps").toInt(), 0);
     // Refusals leave the value and say why.
     QVERIFY(!model.setMaskRatio(1.5));
     QCOMPARE(model.maskRatio(), 0.5);

@@ -23,10 +23,12 @@ AttentionHeatmap::AttentionHeatmap(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-void AttentionHeatmap::setMap(const std::vector<double>& weights, const QStringList& labels, const QString& title) {
+void AttentionHeatmap::setMap(const std::vector<double>& weights, const QStringList& labels, const QString& title,
+                              const QString& shortTitle) {
     weights_ = weights;
     labels_ = labels;
     title_ = title;
+    shortTitle_ = shortTitle;
     update();
 }
 
@@ -42,8 +44,8 @@ void AttentionHeatmap::setPresenterScale(double scale) {
     update();
 }
 
-QSize AttentionHeatmap::sizeHint() const { return QSize(int(240 * scale_), int(240 * scale_)); }
-QSize AttentionHeatmap::minimumSizeHint() const { return QSize(int(140 * scale_), int(140 * scale_)); }
+QSize AttentionHeatmap::sizeHint() const { return QSize(int(200 * scale_), int(200 * scale_)); }
+QSize AttentionHeatmap::minimumSizeHint() const { return QSize(int(80 * scale_), int(80 * scale_)); }
 
 void AttentionHeatmap::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) emit clicked();
@@ -59,7 +61,8 @@ void AttentionHeatmap::paintEvent(QPaintEvent*) {
     p.setFont(titleFont);
     p.setPen(theme::ink());
     const int titleH = QFontMetrics(titleFont).height() + 2;
-    p.drawText(QRect(0, 0, width(), titleH), Qt::AlignCenter, title_);
+    const bool fits = QFontMetrics(titleFont).horizontalAdvance(title_) <= width() - 4 || shortTitle_.isEmpty();
+    p.drawText(QRect(0, 0, width(), titleH), Qt::AlignCenter, fits ? title_ : shortTitle_);
     if (n == 0 || static_cast<int>(weights_.size()) != n * n) return;
     const QFont labelFont = theme::uiFont(std::max(7.0, std::min(11.0, 70.0 / n + 5) * scale_));
     const QFontMetrics fm(labelFont);

@@ -15,7 +15,9 @@ class AttentionHeatmap : public QWidget {
 public:
     explicit AttentionHeatmap(QWidget* parent = nullptr);
     // weights: n × n row-major (row: query); labels: n tokens.
-    void setMap(const std::vector<double>& weights, const QStringList& labels, const QString& title);
+    // shortTitle: drawn instead of the title when the title does not fit.
+    void setMap(const std::vector<double>& weights, const QStringList& labels, const QString& title,
+                const QString& shortTitle = {});
     void setSelected(bool selected);
     void setPresenterScale(double scale);
 
@@ -36,7 +38,7 @@ protected:
 private:
     std::vector<double> weights_;
     QStringList labels_;
-    QString title_;
+    QString title_, shortTitle_;
     bool selected_ = false;
     double scale_ = 1.0;
 };

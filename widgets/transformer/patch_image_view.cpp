@@ -82,7 +82,7 @@ void PatchImageView::paintEvent(QPaintEvent*) {
             const double t = attention_[static_cast<std::size_t>(k)] / top;
             p.fillRect(r, QColor(230, 85, 13, int(200 * t)));
         } else if (overlay_ == Overlay::Mask && static_cast<int>(mask_.size()) == P && mask_[static_cast<std::size_t>(k)]) {
-            p.fillRect(r, QColor(150, 150, 150, 235));
+            p.fillRect(r, QColor(165, 165, 165));
         }
     }
     p.setPen(QPen(QColor(60, 110, 200, 170), std::max(1.0, scale_)));
@@ -173,7 +173,7 @@ void TokenStrip::paintEvent(QPaintEvent*) {
                 tileImage.setPixel(x, y, qRgb(g, g, g));
             }
         p.drawImage(r, tileImage);
-        if (hidden) p.fillRect(r, QColor(150, 150, 150, 235));
+        if (hidden) p.fillRect(r, QColor(165, 165, 165));
         p.setPen(QPen(QColor(60, 110, 200), 1));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(0, 0, -1, -1));
