@@ -21,6 +21,8 @@
 #include "sequence/sequence_workspace.h"
 #include "shell/main_window.h"
 #include "shell/model_workspace.h"
+#include "transformer/transformer_workspace.h"
+#include "transformer/vit_workspace.h"
 
 namespace ns {
 
@@ -40,6 +42,8 @@ void registerWorkspaces(WorkspaceShell* shell, NetworkWorkspace* network) {
     shell->add(new SequenceWorkspaceEntry);
     shell->add(new EmbeddingWorkspaceEntry);
     shell->add(new AttentionWorkspaceEntry);
+    shell->add(new TransformerWorkspaceEntry);
+    shell->add(new VitWorkspaceEntry);
     shell->add(new GridWorldWorkspaceEntry);
     shell->add(new BanditWorkspaceEntry);
     shell->add(new CartPoleWorkspaceEntry);

@@ -7,6 +7,7 @@
 #include "engine/dense.h"
 #include "engine/optimizer.h"
 #include "engine/transformer.h"
+#include "transformer/toy_transformer.h"
 #include "base/random.h"
 
 #include <QTest>
@@ -624,22 +625,14 @@ void reverseBatch(Index N, Index n, std::uint64_t seed, Tensor& x, std::vector<i
 
 namespace {
 
-// Token embedding (a Dense on one-hot digits), sinusoidal positions (eqs. 84–85) when asked, two
-// pre-norm encoder blocks, a final LayerNorm and a Dense to 10 logits at every position.
+// The toy Transformer of core/transformer: token embedding (a Dense on one-hot digits),
+// sinusoidal positions (eqs. 84–85) when asked, two pre-norm encoder blocks, a final LayerNorm
+// and a Dense to 10 logits at every position.
 Network reverser(Index n, bool positions) {
-    const Index D = 32;
-    Network network({n, 10});
-    network.add(std::make_unique<Dense>(10, D), {Network::kInput}, "embed");
-    if (positions) network.add(std::make_unique<PositionalEncoding>(), {Network::kPrevious}, "pe");
-    EncoderBlockSpec spec;
-    spec.dModel = D, spec.heads = 4, spec.dFF = 64, spec.preNorm = true;
-    int last = addEncoderBlock(network, Network::kPrevious, spec);
-    spec.prefix = "enc2";
-    last = addEncoderBlock(network, last, spec);
-    network.add(std::make_unique<LayerNorm>(D), {last}, "final_norm");
-    network.add(std::make_unique<Dense>(D, 10), {Network::kPrevious}, "logits");
-    network.initialize(2);
-    return network;
+    transformer::ToyNetworkSpec spec;
+    spec.length = static_cast<int>(n), spec.vocabulary = 10, spec.layers = 2, spec.heads = 4;
+    spec.dModel = 32, spec.dFF = 64, spec.positions = positions, spec.seed = 2;
+    return transformer::toyNetwork(spec);
 }
 
 // Token accuracy on `x`.

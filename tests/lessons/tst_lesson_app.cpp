@@ -149,7 +149,7 @@ private slots:
         QTreeWidget* browser = panel()->browser();
         QCOMPARE(browser->topLevelItemCount(), 6);
         QCOMPARE(browser->topLevelItem(3)->childCount(), 6);
-        QCOMPARE(browser->topLevelItem(4)->childCount(), 5);
+        QCOMPARE(browser->topLevelItem(4)->childCount(), 8);
         QCOMPARE(browser->topLevelItem(5)->childCount(), 7);
         QCOMPARE(browser->topLevelItem(0)->childCount(), 4);
         QCOMPARE(browser->topLevelItem(1)->childCount(), 5);

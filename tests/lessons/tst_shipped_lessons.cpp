@@ -82,7 +82,8 @@ private slots:
                                                 "rnn",            "bptt",          "lstm",
                                                 "gru",            "comparison",    "embeddings",
                                                 "attention-basics", "scaled-dot-product", "masks",
-                                                "multi-head",     "positional-encoding",
+                                                "multi-head",     "positional-encoding", "transformer-block",
+                                                "encoder-decoder", "vit-mae",
                                                 "rl-basics",      "mdp-returns",   "value-iteration",
                                                 "exploration",    "q-learning",    "dqn",
                                                 "policy-gradient"};
