@@ -1,5 +1,7 @@
 #include "attention/attention_workspace.h"
 
+#include "common/undo_buttons.h"
+
 #include "attention/attention_lines.h"
 #include "attention/attention_model.h"
 #include "attention/matrix_heatmap.h"
@@ -285,13 +287,11 @@ AttentionWorkspace::AttentionWorkspace(AttentionModel* model, QWidget* parent)
     connect(temperature_, &QSlider::valueChanged, this, [this](int v) { model_->setTemperature(temperatureFromSlider(v)); });
     connect(layer_, &QSpinBox::valueChanged, this, [this](int v) { model_->setLayer(v); });
     connect(head_, &QSpinBox::valueChanged, this, [this](int v) { model_->setHead(v); });
-    connect(undo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::undo);
-    connect(redo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::redo);
+    new UndoButtons(undo_, redo_, model_->undoStack());
     connect(reset_, &QPushButton::clicked, this, [this] {
         column_ = -1;
         model_->reset();
     });
-    connect(model_->undoStack(), &QUndoStack::indexChanged, this, &AttentionWorkspace::retranslateUndo);
     connect(stageButtons_, &QButtonGroup::idClicked, this,
             [this](int id) { model_->setStage(AttentionModel::stages().at(std::clamp(id, 0, 4))); });
     connect(stageMap_, &MatrixHeatmap::cellClicked, this, &AttentionWorkspace::selectCell);
@@ -341,17 +341,6 @@ QString AttentionWorkspace::stageTitle(const QString& stage) const {
     if (stage == QLatin1String("masked")) return tr("mask");
     if (stage == QLatin1String("weights")) return tr("softmax");
     return tr("·V");
-}
-
-void AttentionWorkspace::retranslateUndo() {
-    const QUndoStack* stack = model_->undoStack();
-    undo_->setText(tr("Undo"));
-    redo_->setText(tr("Redo"));
-    undo_->setEnabled(stack->canUndo());
-    redo_->setEnabled(stack->canRedo());
-    undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo (Ctrl+Z)"));
-    redo_->setToolTip(stack->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(stack->redoText())
-                                       : tr("Nothing to redo (Ctrl+Shift+Z)"));
 }
 
 void AttentionWorkspace::retranslate() {
@@ -409,7 +398,6 @@ void AttentionWorkspace::retranslate() {
                                "(eqs. 84–85, d = %1). Right: PE·PEᵀ, the dot products between positions — they "
                                "depend on the distance, not on where the pair is.")
                                 .arg(AttentionModel::kDModel));
-    retranslateUndo();
     refresh();
 }
 

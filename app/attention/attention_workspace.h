@@ -55,7 +55,6 @@ protected:
 
 private:
     void retranslate();
-    void retranslateUndo();
     void refresh();
     void refreshFormula();
     QString stageTitle(const QString& stage) const;

@@ -1,5 +1,7 @@
 #include "embedding_workspace.h"
 
+#include "common/undo_buttons.h"
+
 #include "common/theme.h"
 #include "embedding/embedding_map_view.h"
 #include "embedding/embedding_model.h"
@@ -339,9 +341,7 @@ EmbeddingWorkspace::EmbeddingWorkspace(EmbeddingModel* model, QWidget* parent)
     connect(play_, &QPushButton::clicked, this, [this] { model_->setTraining(!model_->isPlaying()); });
     connect(step_, &QPushButton::clicked, this, [this] { model_->step(); });
     connect(reset_, &QPushButton::clicked, this, [this] { model_->reset(); });
-    connect(undo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::undo);
-    connect(redo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::redo);
-    connect(model_->undoStack(), &QUndoStack::indexChanged, this, [this] { retranslateUndo(); });
+    new UndoButtons(undo_, redo_, model_->undoStack());
     connect(tabs_, &QTabWidget::currentChanged, this,
             [this](int i) { model_->setPanel(static_cast<EmbeddingModel::Panel>(std::clamp(i, 0, 3))); });
     // Word fields: Enter or a completion sets the word.
@@ -392,16 +392,6 @@ QStringList EmbeddingWorkspace::groupNames() const {
     return {tr("royalty"), tr("animals"), tr("numbers"), tr("weekdays"), tr("colours"), tr("capitals")};
 }
 
-void EmbeddingWorkspace::retranslateUndo() {
-    const QUndoStack* stack = model_->undoStack();
-    undo_->setText(tr("Undo"));
-    redo_->setText(tr("Redo"));
-    undo_->setEnabled(stack->canUndo());
-    redo_->setEnabled(stack->canRedo());
-    undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo (Ctrl+Z)"));
-    redo_->setToolTip(stack->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo (Ctrl+Shift+Z)"));
-}
-
 void EmbeddingWorkspace::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(event);
@@ -450,7 +440,6 @@ void EmbeddingWorkspace::retranslate() {
     step_->setToolTip(tr("One epoch: every (centre, context) pair of the corpus once (N)"));
     reset_->setText(tr("&Reset"));
     reset_->setToolTip(tr("Start again from the same random vectors (the seed) (Ctrl+R)"));
-    retranslateUndo();
     tabs_->setTabText(0, tr("Map"));
     tabs_->setTabText(1, tr("Neighbours"));
     tabs_->setTabText(2, tr("Analogy"));

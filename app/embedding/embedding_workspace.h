@@ -59,7 +59,6 @@ protected:
 
 private:
     void retranslate();
-    void retranslateUndo();
     void refresh();
     void refreshControls();
     void refreshViews();

@@ -1,5 +1,7 @@
 #include "gridworld_workspace.h"
 
+#include "common/undo_buttons.h"
+
 #include "common/theme.h"
 #include "gridworld/bellman_panel.h"
 #include "gridworld/grid_view.h"
@@ -284,9 +286,7 @@ GridWorldWorkspace::GridWorldWorkspace(GridWorldModel* model, QWidget* parent)
     spin(alpha_, &GridWorldModel::setAlpha);
     connect(algorithm_, &QComboBox::activated, this, [this](int i) { model_->setAlgorithm(algorithm_->itemData(i).toString()); });
     connect(randomStarts_, &QCheckBox::toggled, model_, &GridWorldModel::setRandomStarts);
-    connect(undo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::undo);
-    connect(redo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::redo);
-    connect(model_->undoStack(), &QUndoStack::indexChanged, this, [this] { retranslateUndo(); });
+    new UndoButtons(undo_, redo_, model_->undoStack());
     connect(reset_, &QPushButton::clicked, model_, &GridWorldModel::reset);
     connect(previous_, &QPushButton::clicked, model_, &GridWorldModel::previousSweep);
     connect(next_, &QPushButton::clicked, model_, &GridWorldModel::nextSweep);
@@ -328,16 +328,6 @@ void GridWorldWorkspace::clicked(int state) {
         else model_->setCell(state, type);
     }
     model_->select(state);
-}
-
-void GridWorldWorkspace::retranslateUndo() {
-    const QUndoStack* stack = model_->undoStack();
-    undo_->setText(tr("Undo"));
-    redo_->setText(tr("Redo"));
-    undo_->setEnabled(stack->canUndo());
-    redo_->setEnabled(stack->canRedo());
-    undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo (Ctrl+Z)"));
-    redo_->setToolTip(stack->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo (Ctrl+Shift+Z)"));
 }
 
 void GridWorldWorkspace::changeEvent(QEvent* event) {
@@ -427,7 +417,6 @@ void GridWorldWorkspace::retranslate() {
     palette_->setToolTip(tr("What a click on a cell makes of it in edit mode: cycle empty → wall → goal → pit, or one type"));
     reset_->setText(tr("&Reset"));
     reset_->setToolTip(tr("Start again: V_0 = 0 (sweep 0) and Q = 0 with the same seed (R)"));
-    retranslateUndo();
     previous_->setText(tr("← Previous sweep"));
     previous_->setToolTip(tr("Show Vₖ₋₁ (Left arrow)"));
     next_->setText(tr("Next sweep →"));
@@ -608,7 +597,7 @@ void GridWorldWorkspace::refreshControls() {
         match_->setText(tr("The greedy policy is compared with value iteration's once the agent has run an episode."));
     else
         match_->setText(tr("The greedy policy still differs from value iteration's in %n cell(s).", nullptr, wrong));
-    legend_->setText(values ? tr("Colour: V_k(s), blue > 0, orange < 0 · arrow: the greedy action of V_k · S start, "
+    legend_->setText(values ? tr("Colour: Vₖ(s), blue > 0, orange < 0 · arrow: the greedy action of Vₖ · S start, "
                                  "G goal (+1), X pit (−1), dark: wall")
                             : tr("Each cell: four triangles coloured by Q(s, a) for up, down, left, right · arrow: the "
                                  "greedy action · yellow disc: the agent and its path"));

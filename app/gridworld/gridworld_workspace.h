@@ -57,7 +57,6 @@ protected:
 private:
     void arrange();  // the side beside the grid (wide) or under it (narrow)
     void retranslate();
-    void retranslateUndo();
     void refresh();
     void refreshControls();
     void refreshGrid();

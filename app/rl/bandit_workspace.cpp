@@ -1,5 +1,7 @@
 #include "bandit_workspace.h"
 
+#include "common/undo_buttons.h"
+
 #include "common/theme.h"
 #include "rl/bandit_model.h"
 #include "rl/rl_style.h"
@@ -208,9 +210,7 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     connect(step_, &QPushButton::clicked, model_, &BanditModel::step);
     connect(reset_, &QPushButton::clicked, model_, &BanditModel::reset);
     connect(reveal_, &QPushButton::toggled, model_, &BanditModel::setRevealed);
-    connect(undo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::undo);
-    connect(redo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::redo);
-    connect(model_->undoStack(), &QUndoStack::indexChanged, this, [this] { retranslateUndo(); });
+    new UndoButtons(undo_, redo_, model_->undoStack());
 
     auto shortcut = [this](const QKeySequence& keys, auto slot) {
         auto* s = new QShortcut(keys, this);
@@ -227,16 +227,6 @@ BanditWorkspace::BanditWorkspace(BanditModel* model, QWidget* parent)
     connect(model_, &BanditModel::changed, this, &BanditWorkspace::refresh);
     retranslate();
     refresh();
-}
-
-void BanditWorkspace::retranslateUndo() {
-    const QUndoStack* stack = model_->undoStack();
-    undo_->setText(tr("Undo"));
-    redo_->setText(tr("Redo"));
-    undo_->setEnabled(stack->canUndo());
-    redo_->setEnabled(stack->canRedo());
-    undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo (Ctrl+Z)"));
-    redo_->setToolTip(stack->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo (Ctrl+Shift+Z)"));
 }
 
 void BanditWorkspace::changeEvent(QEvent* event) {
@@ -285,7 +275,6 @@ void BanditWorkspace::retranslate() {
     reset_->setToolTip(tr("Back to step 0 of the same bandits (R)"));
     reveal_->setText(tr("Re&veal q*"));
     reveal_->setToolTip(tr("Show the hidden mean reward q*(a) of every arm of the first bandit, the best in green (V)"));
-    retranslateUndo();
     reward_->xAxis->setLabel(tr("Step t"));
     rewardTitles_.setTexts(tr("Average reward"), QString());
     optimal_->xAxis->setLabel(tr("Step t"));

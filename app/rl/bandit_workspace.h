@@ -43,7 +43,6 @@ protected:
 
 private:
     void retranslate();
-    void retranslateUndo();
     void refresh();
     void refreshMeans();
 

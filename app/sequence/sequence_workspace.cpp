@@ -1,5 +1,7 @@
 #include "sequence_workspace.h"
 
+#include "common/undo_buttons.h"
+
 #include "common/theme.h"
 #include "sequence/equation_panel.h"
 #include "sequence/gate_heatmap.h"
@@ -271,10 +273,8 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     connect(play_, &QPushButton::clicked, this, [this] { model_->setTraining(!model_->isPlaying()); });
     connect(step_, &QPushButton::clicked, this, [this] { model_->step(); });
     connect(reset_, &QPushButton::clicked, this, [this] { model_->reset(); });
-    connect(undo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::undo);
-    connect(redo_, &QPushButton::clicked, model_->undoStack(), &QUndoStack::redo);
+    new UndoButtons(undo_, redo_, model_->undoStack());
     // The buttons say what they would undo or redo, so a student sees which setting comes back.
-    connect(model_->undoStack(), &QUndoStack::indexChanged, this, [this] { retranslateUndo(); });
     connect(unrolled_, &UnrolledView::stepClicked, model_, &SequenceModel::selectStep);
     connect(bpttUnrolled_, &UnrolledView::stepClicked, model_, &SequenceModel::selectStep);
     connect(gates_, &GateHeatmap::cellClicked, this, [this](int step, int unit) {
@@ -307,16 +307,6 @@ SequenceWorkspace::SequenceWorkspace(SequenceModel* model, QWidget* parent)
     connect(model_, &SequenceModel::changed, this, &SequenceWorkspace::refresh);
     retranslate();
     refresh();
-}
-
-void SequenceWorkspace::retranslateUndo() {
-    const QUndoStack* stack = model_->undoStack();
-    undo_->setText(tr("Undo"));
-    redo_->setText(tr("Redo"));
-    undo_->setEnabled(stack->canUndo());
-    redo_->setEnabled(stack->canRedo());
-    undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo (Ctrl+Z)"));
-    redo_->setToolTip(stack->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo (Ctrl+Shift+Z)"));
 }
 
 void SequenceWorkspace::changeEvent(QEvent* event) {
@@ -362,7 +352,6 @@ void SequenceWorkspace::retranslate() {
     step_->setToolTip(tr("One training step of all three cells (N)"));
     reset_->setText(tr("&Reset"));
     reset_->setToolTip(tr("Start again from the same initial weights"));
-    retranslateUndo();
     tabs_->setTabText(0, tr("Unrolled network"));
     tabs_->setTabText(1, tr("Backpropagation through time"));
     tabs_->setTabText(2, tr("Trained live"));

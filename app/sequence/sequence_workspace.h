@@ -51,7 +51,6 @@ protected:
 
 private:
     void retranslate();
-    void retranslateUndo();
     void refresh();
     void refreshControls();
     void refreshBptt();

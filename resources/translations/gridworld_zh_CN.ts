@@ -150,30 +150,6 @@
 <context>
     <name>ns::GridWorldWorkspace</name>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Undo: %1 (Ctrl+Z)</source>
-        <translation>撤销：%1（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Nothing to undo (Ctrl+Z)</source>
-        <translation>没有可撤销的操作（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Redo: %1 (Ctrl+Shift+Z)</source>
-        <translation>重做：%1（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
-        <source>Nothing to redo (Ctrl+Shift+Z)</source>
-        <translation>没有可重做的操作（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
@@ -436,8 +412,8 @@
         </translation>
     </message>
     <message>
-        <source>Colour: V_k(s), blue &gt; 0, orange &lt; 0 · arrow: the greedy action of V_k · S start, G goal (+1), X pit (−1), dark: wall</source>
-        <translation>颜色：V_k(s)，蓝色 &gt; 0，橙色 &lt; 0 · 箭头：V_k 的贪心动作 · S 起点，G 终点（+1），X 陷阱（−1），深色：墙</translation>
+        <source>Colour: Vₖ(s), blue &gt; 0, orange &lt; 0 · arrow: the greedy action of Vₖ · S start, G goal (+1), X pit (−1), dark: wall</source>
+        <translation>颜色：Vₖ(s)，蓝色 &gt; 0，橙色 &lt; 0 · 箭头：Vₖ 的贪心动作 · S 起点，G 终点（+1），X 陷阱（−1），深色：墙</translation>
     </message>
     <message>
         <source>Each cell: four triangles coloured by Q(s, a) for up, down, left, right · arrow: the greedy action · yellow disc: the agent and its path</source>

@@ -3031,4 +3031,31 @@ Accuracy %3</source>
         <translation>把当前工作区显示在单独的窗口中，例如放到投影仪上（%1）</translation>
     </message>
 </context>
+<context>
+    <name>ns::UndoButtons</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>撤销：%1（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Nothing to undo (Ctrl+Z)</source>
+        <translation>没有可撤销的操作（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>重做：%1（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Nothing to redo (Ctrl+Shift+Z)</source>
+        <translation>没有可重做的操作（Ctrl+Shift+Z）</translation>
+    </message>
+</context>
 </TS>

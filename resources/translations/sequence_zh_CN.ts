@@ -78,30 +78,6 @@
 <context>
     <name>ns::SequenceWorkspace</name>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Undo: %1 (Ctrl+Z)</source>
-        <translation>撤销：%1（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Nothing to undo (Ctrl+Z)</source>
-        <translation>没有可撤销的操作（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Redo: %1 (Ctrl+Shift+Z)</source>
-        <translation>重做：%1（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
-        <source>Nothing to redo (Ctrl+Shift+Z)</source>
-        <translation>没有可重做的操作（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
