@@ -6,6 +6,8 @@
 #include <QEvent>
 #include <QWidget>
 
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 namespace ns {
@@ -20,6 +22,21 @@ public:
         layout_->addStretch();
     }
     bool stacked() const { return layout_->direction() == QBoxLayout::TopToBottom; }
+
+    // One bar of label–control pairs (a gap after each), kept compact by a stretch at its end when
+    // the bars stack.
+    static QWidget* pairs(QWidget* parent, std::initializer_list<std::pair<QWidget*, QWidget*>> labelled) {
+        auto* bar = new QWidget(parent);
+        auto* row = new QHBoxLayout(bar);
+        row->setContentsMargins(0, 0, 12, 0);
+        for (auto [label, control] : labelled) {
+            row->addWidget(label);
+            row->addWidget(control);
+            row->addSpacing(8);
+        }
+        row->addStretch(1);
+        return bar;
+    }
 
 protected:
     bool event(QEvent* event) override {

@@ -112,20 +112,8 @@ TransformerWorkspace::TransformerWorkspace(TransformerModel* model, QWidget* par
     play_->setMinimumWidth(100);
 
     // Three groups side by side while they fit, one under the other when they do not.
-    auto group = [this](std::initializer_list<std::pair<QWidget*, QWidget*>> pairs) {
-        auto* bar = new QWidget(this);
-        auto* row = new QHBoxLayout(bar);
-        row->setContentsMargins(0, 0, 12, 0);
-        for (auto [label, control] : pairs) {
-            row->addWidget(label);
-            row->addWidget(control);
-            row->addSpacing(8);
-        }
-        row->addStretch(1);
-        return bar;
-    };
-    QWidget* settingsBar = group({{taskLabel_, task_}, {lengthLabel_, length_}, {layersLabel_, layers_}});
-    QWidget* trainBar = group({{headsLabel_, heads_}, {rateLabel_, rate_}});
+    QWidget* settingsBar = ToolRow::pairs(this, {{taskLabel_, task_}, {lengthLabel_, length_}, {layersLabel_, layers_}});
+    QWidget* trainBar = ToolRow::pairs(this, {{headsLabel_, heads_}, {rateLabel_, rate_}});
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);

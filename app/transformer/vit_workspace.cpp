@@ -97,20 +97,8 @@ VitWorkspace::VitWorkspace(VitModel* model, QWidget* parent)
     play_->setMinimumWidth(100);
 
     // Three groups side by side while they fit, one under the other when they do not.
-    auto group = [this](std::initializer_list<std::pair<QWidget*, QWidget*>> pairs) {
-        auto* bar = new QWidget(this);
-        auto* row = new QHBoxLayout(bar);
-        row->setContentsMargins(0, 0, 12, 0);
-        for (auto [label, control] : pairs) {
-            row->addWidget(label);
-            row->addWidget(control);
-            row->addSpacing(8);
-        }
-        row->addStretch(1);
-        return bar;
-    };
-    QWidget* settingsBar = group({{datasetLabel_, dataset_}, {patchLabel_, patch_}, {imageLabel_, imageIndex_}});
-    QWidget* viewBar = group({{headLabel_, head_}, {maskLabel_, mask_}});
+    QWidget* settingsBar = ToolRow::pairs(this, {{datasetLabel_, dataset_}, {patchLabel_, patch_}, {imageLabel_, imageIndex_}});
+    QWidget* viewBar = ToolRow::pairs(this, {{headLabel_, head_}, {maskLabel_, mask_}});
     auto* actionsBar = new QWidget(this);
     auto* actionsLayout = new QHBoxLayout(actionsBar);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
